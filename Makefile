@@ -1,0 +1,29 @@
+# Build entry points. Every target runs Maven with a JDK >= 21, found by scripts in .ci/ (see find-jdk.sh).
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+JDK := $(shell bash .ci/find-jdk.sh)
+ifeq ($(JDK),)
+$(error No JDK 21 or newer found. Set JAVA_HOME to one, or install one under /usr/lib/jvm (e.g. apt-get install openjdk-21-jdk-headless))
+endif
+export JAVA_HOME := $(JDK)
+MVN := mvn -B -ntp
+# JDK 24+ warns about Maven's own use of sun.misc.Unsafe; silence it where the flag exists.
+ifneq ($(shell "$(JDK)/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && echo yes),)
+export MAVEN_OPTS += --sun-misc-unsafe-memory-access=allow
+endif
+SPARK_HOME_DIR := $(CURDIR)/target/spark-home
+
+.PHONY: build test clean jdk
+
+jdk: ## print the JDK the build uses
+	@echo "$(JAVA_HOME)"; "$(JAVA_HOME)/bin/java" -version
+
+build: ## compile and package target/spark-operator-*.jar with its libraries in target/lib
+	$(MVN) -q -DskipTests package
+
+test: ## unit, component and integration tests
+	$(MVN) test
+
+clean:
+	$(MVN) -q clean

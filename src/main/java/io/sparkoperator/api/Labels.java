@@ -1,0 +1,29 @@
+package io.sparkoperator.api;
+
+/** Label and annotation keys other tools select on (reference sections 5 and 14). */
+public final class Labels {
+    public static final String PREFIX = "sparkoperator.k8s.io/";
+    public static final String APP_NAME = PREFIX + "app-name";
+    public static final String LAUNCHED_BY_SPARK_OPERATOR = PREFIX + "launched-by-spark-operator";
+    public static final String SUBMISSION_ID = PREFIX + "submission-id";
+    public static final String MUTATED_BY_SPARK_OPERATOR = PREFIX + "mutated-by-spark-operator";
+    public static final String SCHEDULED_APP_NAME = PREFIX + "scheduled-app-name";
+    public static final String CREATED_BY_SPARK_OPERATOR = PREFIX + "created-by-spark-operator";
+
+    /** Labels Spark itself puts on the pods it creates. */
+    public static final String SPARK_ROLE = "spark-role";
+    public static final String SPARK_APP_SELECTOR = "spark-app-selector";
+    public static final String SPARK_EXEC_ID = "spark-exec-id";
+    public static final String ROLE_DRIVER = "driver";
+    public static final String ROLE_EXECUTOR = "executor";
+
+    /** App labels with this prefix are not copied onto pods (as in the Go operator). */
+    public static final String KUEUE_PREFIX = "kueue.x-k8s.io/";
+
+    /** Name of the container Spark runs the driver in; its exit code decides success. */
+    public static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
+    public static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
+
+    private Labels() {
+    }
+}

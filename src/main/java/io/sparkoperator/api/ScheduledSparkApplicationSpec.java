@@ -1,0 +1,20 @@
+package io.sparkoperator.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code ScheduledSparkApplication.spec} (reference section 3): a cron {@code schedule} in an optional
+ * {@code timeZone}, and the {@code template} copied into each run's spec.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ScheduledSparkApplicationSpec(
+        String schedule,
+        String timeZone,
+        SparkApplicationSpec template,
+        Boolean suspend,
+        ConcurrencyPolicy concurrencyPolicy,
+        Integer successfulRunHistoryLimit,
+        Integer failedRunHistoryLimit) {
+}

@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** Reads the project's CRDs and examples as JSON trees, the way the operator's own serialization reads YAML. */
 final class Manifests {
     static final String APP_CRD = "crds/sparkoperator.k8s.io_sparkapplications.yaml";
     static final String SCHEDULED_CRD = "crds/sparkoperator.k8s.io_scheduledsparkapplications.yaml";
+
+    private static final Map<String, JsonNode> CRDS = new ConcurrentHashMap<>();
 
     private Manifests() {
     }
@@ -40,8 +44,9 @@ final class Manifests {
         return tree(text(path));
     }
 
+    /** A CRD as a tree, parsed once; callers that change it must change a deep copy. */
     static JsonNode crd(String relative) {
-        return tree(file(relative));
+        return CRDS.computeIfAbsent(relative, r -> tree(file(r)));
     }
 
     /** The openAPIV3Schema of the CRD's only version. */

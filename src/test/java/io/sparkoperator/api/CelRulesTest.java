@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -42,21 +40,14 @@ class CelRulesTest {
     private record Rule(String path, String rule, String message) {
     }
 
-    private static List<Rule> rules(JsonNode schema, String path, List<Rule> into) {
-        for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-            into.add(new Rule(path, rule.path("rule").asText(), rule.path("message").asText()));
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
-            rules(property.getValue(), path + "." + property.getKey(), into);
-        }
-        if (schema.has("items")) {
-            rules(schema.get("items"), path + "[]", into);
-        }
-        if (schema.path("additionalProperties").isObject()) {
-            rules(schema.get("additionalProperties"), path + "{}", into);
-        }
-        return into;
+    private static List<Rule> rules(JsonNode root) {
+        List<Rule> rules = new ArrayList<>();
+        SchemaNodes.visit("", root, (path, schema) -> {
+            for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+                rules.add(new Rule(path, rule.path("rule").asText(), rule.path("message").asText()));
+            }
+        });
+        return rules;
     }
 
     private static String crdFile(String kind) {
@@ -70,7 +61,7 @@ class CelRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"SparkApplication", "ScheduledSparkApplication"})
     void everyWebhookCheckHasARuleWithAMessage(String kind) {
-        List<Rule> rules = rules(Manifests.rootSchema(crdFile(kind)), "", new ArrayList<>());
+        List<Rule> rules = rules(Manifests.rootSchema(crdFile(kind)));
         String spec = specPath(kind);
         List<String> paths = rules.stream().map(Rule::path).sorted().toList();
         assertEquals(new TreeSet<>(List.of("", spec, spec + ".sparkConf", spec + ".driverIngressOptions")),

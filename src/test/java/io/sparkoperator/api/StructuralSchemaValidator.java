@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * does not implement throws, so it can never pass a manifest by ignoring part of the schema.
  */
 final class StructuralSchemaValidator {
-    private static final Set<String> KEYWORDS = Set.of("description", "type", "properties", "required", "items",
+    /** The schema keywords it implements; the CRDs may use no others. */
+    static final Set<String> KEYWORDS = Set.of("description", "type", "properties", "required", "items",
             "additionalProperties", "enum", "minimum", "maximum", "pattern", "maxItems", "maxLength", "minLength",
             "format", "nullable", "anyOf", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string",
             "x-kubernetes-validations");

@@ -1,7 +1,6 @@
 package io.sparkoperator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -12,8 +11,7 @@ final class SchemaNodes {
 
     static void visit(String path, JsonNode schema, BiConsumer<String, JsonNode> visitor) {
         visitor.accept(path, schema);
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             visit(path + "." + property.getKey(), property.getValue(), visitor);
         }
         if (schema.has("items")) {

@@ -85,8 +85,7 @@ final class StructuralSchemaValidator {
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.get("additionalProperties");
         boolean preserveUnknown = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String fieldPath = path + "." + field.getKey();
             if (properties.has(field.getKey())) {
                 check(fieldPath, properties.get(field.getKey()), field.getValue());

@@ -42,7 +42,7 @@ final class Endings {
             return Submissions.adopt(ctx, step, PodLabels.name(ctx.observed().driverPod())).decision();
         }
         if (!RetryPolicy.shouldRetrySubmission(ctx.spec(), current)) {
-            step.moveTo(AppState.FAILED);
+            step.moveTo(AppState.FAILED).update(s -> s.withTerminationTime(ctx.now()));
             return terminal(ctx, step, Events.failed(ctx.appName(), errorMessage(current)));
         }
         Duration left = RetryPolicy.remaining(current.lastSubmissionAttemptTime(),

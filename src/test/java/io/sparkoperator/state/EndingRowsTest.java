@@ -171,7 +171,7 @@ class EndingRowsTest {
 
     @Test
     void submissionFailedWithoutRetriesFails() {
-        SparkApplicationStatus failed = submissionFailed(1, Duration.ofSeconds(1));
+        SparkApplicationStatus failed = submissionFailed(1, Duration.ofSeconds(1)).withTerminationTime(Fixtures.T0);
 
         Decision d = h.decide(neverSpec(), failed, Observation.nothing());
 

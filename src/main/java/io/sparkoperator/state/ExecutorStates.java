@@ -6,6 +6,7 @@ import io.sparkoperator.api.EventReasons;
 import io.sparkoperator.api.ExecutorState;
 import io.sparkoperator.api.Labels;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public record ExecutorStates(Map<String, ExecutorState> states, String sparkAppl
                 result.put(name, missing(appState));
             }
         });
-        return new ExecutorStates(result.isEmpty() && previous == null ? null : result, appId, events);
+        return new ExecutorStates(result.isEmpty() && previous == null ? null : Collections.unmodifiableMap(result), appId,
+                List.copyOf(events));
     }
 
     /** State of an executor whose pod is gone while it was last seen non-terminal. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.SparkApplicationSpec;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * spec compare by content.
  */
 public final class SpecChanges {
-    private static final String[] IGNORED = {"suspend", "timeToLiveSeconds"};
+    private static final List<String> IGNORED = List.of("suspend", "timeToLiveSeconds");
 
     private SpecChanges() {
     }
@@ -28,7 +29,7 @@ public final class SpecChanges {
         }
         JsonNode tree = ApiJson.serialization().convertValue(spec, JsonNode.class);
         if (tree instanceof ObjectNode object) {
-            object.remove(java.util.List.of(IGNORED));
+            object.remove(IGNORED);
         }
         return tree;
     }

@@ -23,7 +23,7 @@ class EndToEndCountsTest {
         assertEquals(AppState.FAILED, sim.app.getStatus().state());
         assertEquals(4, sim.app.getStatus().submissionAttemptCount());
         assertEquals(0, sim.app.getStatus().executionAttemptCount());
-        assertEquals(4, sim.spark_submits);
+        assertEquals(4, sim.sparkSubmits);
         assertTrue(sim.app.getStatus().applicationState().errorMessage().startsWith("failed to submit spark application"));
         assertTrue(sim.app.getStatus().terminationTime() != null);
         assertSubset(EnumSet.of(AppState.NEW, AppState.SUBMISSION_FAILED), sim);

@@ -20,7 +20,7 @@ final class Simulator {
     final List<AppState> persistedStates = new ArrayList<>();
     /** The requeue delays of decisions that left the app in FAILING / SUBMISSION_FAILED (retry waits). */
     final List<Duration> retryWaits = new ArrayList<>();
-    int spark_submits;
+    int sparkSubmits;
     int driversCreated;
     boolean deleted;
 
@@ -61,7 +61,7 @@ final class Simulator {
         for (Action action : d.actions()) {
             switch (action) {
                 case Action.Submit submit -> {
-                    spark_submits++;
+                    sparkSubmits++;
                     SubmissionOutcome outcome = submitter.apply(submit.submissionId());
                     if (outcome instanceof SubmissionOutcome.Succeeded ok) {
                         createDriver(ok.driverPodName(), submit.submissionId());

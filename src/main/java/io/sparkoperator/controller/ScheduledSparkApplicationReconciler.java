@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * One pass over a ScheduledSparkApplication: read it and its runs, let {@link ScheduledDecider} decide, then delete
- * replaced and pruned runs, create the due run, record events and merge-patch {@code /status} when it changed. Comes
+ * replaced and pruned runs, create the due run, record events and JSON-patch {@code /status} when it changed. Comes
  * back at the next tick; the runtime also enqueues the parent when a run changes (see
  * {@link ScheduledRuns#parentKeyOf}), so the past-run lists follow the runs' states as they change.
  */
@@ -65,7 +65,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
         if (!ScheduledStatusPatch.sameAsWritten(parent.getStatus(), decision.status())) {
             client.resources(ScheduledSparkApplication.class).inNamespace(key.namespace()).withName(key.name())
                     .subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), ScheduledStatusPatch.mergePatch(decision.status()));
+                    .patch(PatchContext.of(PatchType.JSON), ScheduledStatusPatch.jsonPatch(decision.status()));
         }
         return decision.requeueAfter().map(ReconcileResult::requeueAfter).orElseGet(ReconcileResult::done);
     }

@@ -61,8 +61,7 @@ public final class ScheduledDecider {
 
     /** Suspended: no runs and no armed tick (resuming arms the next tick from then: no catch-up run). */
     private static ScheduledDecision suspended(ScheduledSparkApplicationStatus current, ScheduledHistory history) {
-        ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(current.lastRun(), null,
-                current.lastRunName(), history.successful(), history.failed(), ScheduleState.SCHEDULED, null);
+        ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), null, current.lastRunName(), history);
         return new ScheduledDecision(history.toPrune(), Optional.empty(), status, List.of(), Optional.empty());
     }
 
@@ -71,9 +70,8 @@ public final class ScheduledDecider {
                                                ScheduledHistory history, Schedule schedule, Instant now) {
         Optional<Instant> armed = armedTick(createdAt, current, schedule, now);
         if (armed.isEmpty() || armed.get().isAfter(now)) {
-            ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(current.lastRun(),
-                    armed.orElse(null), current.lastRunName(), history.successful(), history.failed(),
-                    ScheduleState.SCHEDULED, null);
+            ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), armed.orElse(null),
+                    current.lastRunName(), history);
             return new ScheduledDecision(history.toPrune(), Optional.empty(), status, List.of(), until(armed, now));
         }
         Instant tick = armed.get();
@@ -93,9 +91,8 @@ public final class ScheduledDecider {
             if (policy == ConcurrencyPolicy.FORBID && !active.isEmpty()) {
                 events.add(new ScheduledEvent(false, ScheduledEvent.RUN_SKIPPED, "Skipped the run due at " + tick
                         + ": concurrencyPolicy Forbid and " + String.join(", ", active) + " still running"));
-                ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(current.lastRun(),
-                        nextTick.orElse(null), current.lastRunName(), history.successful(), history.failed(),
-                        ScheduleState.SCHEDULED, null);
+                ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), nextTick.orElse(null),
+                        current.lastRunName(), history);
                 return new ScheduledDecision(deletions, Optional.empty(), status, events, until(nextTick, now));
             }
             if (policy == ConcurrencyPolicy.REPLACE && !active.isEmpty()) {
@@ -106,8 +103,7 @@ public final class ScheduledDecider {
             events.add(new ScheduledEvent(false, ScheduledEvent.RUN_STARTED, "Started " + runName
                     + " for the run due at " + tick));
         }
-        ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(lastRun, nextTick.orElse(null),
-                runName, history.successful(), history.failed(), ScheduleState.SCHEDULED, null);
+        ScheduledSparkApplicationStatus status = scheduled(lastRun, nextTick.orElse(null), runName, history);
         return new ScheduledDecision(List.copyOf(deletions), start, status, List.copyOf(events), until(nextTick, now));
     }
 
@@ -130,6 +126,13 @@ public final class ScheduledDecider {
         Optional<Instant> fresh = schedule.next(now);
         boolean stillValid = schedule.firesAt(stored) && fresh.isPresent() && !stored.isAfter(fresh.get());
         return stillValid ? Optional.of(stored) : fresh;
+    }
+
+    /** A valid, active schedule's status: past-run lists as the children are now, no validation reason. */
+    private static ScheduledSparkApplicationStatus scheduled(Instant lastRun, Instant nextRun, String lastRunName,
+                                                             ScheduledHistory history) {
+        return new ScheduledSparkApplicationStatus(lastRun, nextRun, lastRunName, history.successful(),
+                history.failed(), ScheduleState.SCHEDULED, null);
     }
 
     private static Optional<Duration> until(Optional<Instant> tick, Instant now) {

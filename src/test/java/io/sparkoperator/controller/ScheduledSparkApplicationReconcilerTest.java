@@ -122,6 +122,19 @@ class ScheduledSparkApplicationReconcilerTest {
     }
 
     @Test
+    void ticksMissedWhileTheOperatorWasDownStartOneRun() {
+        createParent("*/5 * * * *", null);
+        reconcileAt("2026-05-04T10:02:00Z");
+        // The operator is down from 10:04 to 13:17: 38 ticks pass.
+        ReconcileResult back = reconcileAt("2026-05-04T13:17:30Z");
+        assertEquals(List.of(runName("2026-05-04T10:05:00Z")), runNames());
+        assertEquals(Instant.parse("2026-05-04T13:20:00Z"), parent().getStatus().nextRun());
+        assertEquals(Optional.of(Duration.ofSeconds(150)), back.requeueAfter());
+        reconcileAt("2026-05-04T13:17:31Z");
+        assertEquals(1, runs().size());
+    }
+
+    @Test
     void forbidWaitsForTheRunningRunThenStartsAtTheNextTick() {
         createParent("*/5 * * * *", ConcurrencyPolicy.FORBID);
         reconcileAt("2026-05-04T10:02:00Z");

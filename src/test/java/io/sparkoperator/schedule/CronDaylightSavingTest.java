@@ -100,6 +100,13 @@ class CronDaylightSavingTest {
     }
 
     @Test
+    void midnightThatDoesNotExistRunsWhenTheDayBegins() {
+        // Sao Paulo 2018: clocks went from 00:00 to 01:00 on 4 November (the case robfig's code comments on).
+        assertEquals(times("2018-11-03T00:00-03:00", "2018-11-04T01:00-02:00", "2018-11-05T00:00-02:00"),
+                runs("@daily", "America/Sao_Paulo", "2018-11-02T12:00-03:00", 3));
+    }
+
+    @Test
     void aZoneWithoutDaylightSavingIsUnaffected() {
         assertEquals(times("2026-03-08T02:30+09:00", "2026-03-09T02:30+09:00"),
                 runs("30 2 * * *", "Asia/Tokyo", "2026-03-08T00:00+09:00", 2));

@@ -43,7 +43,7 @@ public final class ScheduledDecider {
                 ScheduledHistory history = ScheduledHistory.of(children, valid.successfulLimit(), valid.failedLimit());
                 yield Boolean.TRUE.equals(spec.suspend())
                         ? suspended(current, history)
-                        : scheduled(name, createdAt, spec, current, children, history, valid.schedule(), nowSeconds);
+                        : onSchedule(name, createdAt, spec, current, children, history, valid.schedule(), nowSeconds);
             }
         };
     }
@@ -61,16 +61,17 @@ public final class ScheduledDecider {
 
     /** Suspended: no runs and no armed tick (resuming arms the next tick from then: no catch-up run). */
     private static ScheduledDecision suspended(ScheduledSparkApplicationStatus current, ScheduledHistory history) {
-        ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), null, current.lastRunName(), history);
+        ScheduledSparkApplicationStatus status = scheduledStatus(current.lastRun(), null, current.lastRunName(), history);
         return new ScheduledDecision(history.toPrune(), Optional.empty(), status, List.of(), Optional.empty());
     }
 
-    private static ScheduledDecision scheduled(String name, Instant createdAt, ScheduledSparkApplicationSpec spec,
-                                               ScheduledSparkApplicationStatus current, List<ScheduledRun> children,
-                                               ScheduledHistory history, Schedule schedule, Instant now) {
+    /** Valid and not suspended: wait for the armed tick, or run it under the concurrency policy. */
+    private static ScheduledDecision onSchedule(String name, Instant createdAt, ScheduledSparkApplicationSpec spec,
+                                                ScheduledSparkApplicationStatus current, List<ScheduledRun> children,
+                                                ScheduledHistory history, Schedule schedule, Instant now) {
         Optional<Instant> armed = armedTick(createdAt, current, schedule, now);
         if (armed.isEmpty() || armed.get().isAfter(now)) {
-            ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), armed.orElse(null),
+            ScheduledSparkApplicationStatus status = scheduledStatus(current.lastRun(), armed.orElse(null),
                     current.lastRunName(), history);
             return new ScheduledDecision(history.toPrune(), Optional.empty(), status, List.of(), until(armed, now));
         }
@@ -90,8 +91,8 @@ public final class ScheduledDecider {
             ConcurrencyPolicy policy = Objects.requireNonNullElse(spec.concurrencyPolicy(), ConcurrencyPolicy.ALLOW);
             if (policy == ConcurrencyPolicy.FORBID && !active.isEmpty()) {
                 events.add(new ScheduledEvent(false, ScheduledEvent.RUN_SKIPPED, "Skipped the run due at " + tick
-                        + ": concurrencyPolicy Forbid and " + String.join(", ", active) + " still running"));
-                ScheduledSparkApplicationStatus status = scheduled(current.lastRun(), nextTick.orElse(null),
+                        + ": concurrencyPolicy Forbid and " + String.join(", ", active) + " not finished"));
+                ScheduledSparkApplicationStatus status = scheduledStatus(current.lastRun(), nextTick.orElse(null),
                         current.lastRunName(), history);
                 return new ScheduledDecision(deletions, Optional.empty(), status, events, until(nextTick, now));
             }
@@ -103,7 +104,7 @@ public final class ScheduledDecider {
             events.add(new ScheduledEvent(false, ScheduledEvent.RUN_STARTED, "Started " + runName
                     + " for the run due at " + tick));
         }
-        ScheduledSparkApplicationStatus status = scheduled(lastRun, nextTick.orElse(null), runName, history);
+        ScheduledSparkApplicationStatus status = scheduledStatus(lastRun, nextTick.orElse(null), runName, history);
         return new ScheduledDecision(List.copyOf(deletions), start, status, List.copyOf(events), until(nextTick, now));
     }
 
@@ -129,8 +130,8 @@ public final class ScheduledDecider {
     }
 
     /** A valid, active schedule's status: past-run lists as the children are now, no validation reason. */
-    private static ScheduledSparkApplicationStatus scheduled(Instant lastRun, Instant nextRun, String lastRunName,
-                                                             ScheduledHistory history) {
+    private static ScheduledSparkApplicationStatus scheduledStatus(Instant lastRun, Instant nextRun,
+                                                                   String lastRunName, ScheduledHistory history) {
         return new ScheduledSparkApplicationStatus(lastRun, nextRun, lastRunName, history.successful(),
                 history.failed(), ScheduleState.SCHEDULED, null);
     }

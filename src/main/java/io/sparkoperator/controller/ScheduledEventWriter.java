@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.api.Rfc3339;
 import io.sparkoperator.api.ScheduledSparkApplication;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,14 +19,16 @@ final class ScheduledEventWriter {
     private static final String COMPONENT = "spark-operator";
 
     private final KubernetesClient client;
+    private final Clock clock;
 
-    ScheduledEventWriter(KubernetesClient client) {
+    ScheduledEventWriter(KubernetesClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
-    void write(ScheduledSparkApplication parent, ScheduledEvent event, Instant now) {
+    void write(ScheduledSparkApplication parent, ScheduledEvent event) {
         String namespace = parent.getMetadata().getNamespace();
-        String time = Rfc3339.format(now);
+        String time = Rfc3339.format(clock.instant());
         Event body = new EventBuilder()
                 .withNewMetadata()
                 .withName(parent.getMetadata().getName() + "." + UUID.randomUUID().toString().replace("-", ""))

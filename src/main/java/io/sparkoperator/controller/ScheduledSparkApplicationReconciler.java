@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -27,19 +28,28 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
     private final KubernetesClient client;
     private final Clock clock;
     private final ZoneId operatorZone;
-    private final ScheduledEventWriter events;
+    private final BiConsumer<ScheduledSparkApplication, ScheduledEvent> events;
 
-    /** Schedules without a time zone run in UTC. */
+    /** Schedules without a time zone run in UTC; events are written by {@link ScheduledEventWriter}. */
     public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock) {
         this(client, clock, ZoneOffset.UTC);
     }
 
     /** @param operatorZone the zone of schedules with neither {@code timeZone} nor a {@code CRON_TZ=} prefix */
     public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock, ZoneId operatorZone) {
+        this(client, clock, operatorZone, new ScheduledEventWriter(client, clock)::write);
+    }
+
+    /**
+     * @param events records an event about the ScheduledSparkApplication (e.g. through the runtime's shared event
+     *               recorder); must not throw
+     */
+    public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock, ZoneId operatorZone,
+                                               BiConsumer<ScheduledSparkApplication, ScheduledEvent> events) {
         this.client = client;
         this.clock = clock;
         this.operatorZone = operatorZone;
-        this.events = new ScheduledEventWriter(client);
+        this.events = events;
     }
 
     @Override
@@ -61,7 +71,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
 
         decision.deletions().forEach(name -> delete(key, name));
         decision.runToStart().ifPresent(name -> create(parent, name));
-        decision.events().forEach(event -> events.write(parent, event, now));
+        decision.events().forEach(event -> events.accept(parent, event));
         if (!ScheduledStatusPatch.sameAsWritten(parent.getStatus(), decision.status())) {
             client.resources(ScheduledSparkApplication.class).inNamespace(key.namespace()).withName(key.name())
                     .subresource("status")

@@ -256,6 +256,18 @@ class ScheduledSparkApplicationReconcilerTest {
     }
 
     @Test
+    void eventsGoToAnInjectedRecorder() {
+        List<String> recorded = new java.util.ArrayList<>();
+        reconciler = new ScheduledSparkApplicationReconciler(client, clock, java.time.ZoneOffset.UTC,
+                (about, event) -> recorded.add(about.getMetadata().getName() + " " + event.reason()));
+        createParent("*/5 * * * *", null);
+        reconcileAt("2026-05-04T10:02:00Z");
+        reconcileAt("2026-05-04T10:05:00Z");
+        assertEquals(List.of(NAME + " " + ScheduledEvent.RUN_STARTED), recorded);
+        assertEquals(List.of(), client.v1().events().inNamespace(NS).list().getItems());
+    }
+
+    @Test
     void aMissingParentIsDone() {
         assertEquals(Optional.empty(), reconciler.reconcile(new ResourceKey(NS, "gone")).requeueAfter());
     }

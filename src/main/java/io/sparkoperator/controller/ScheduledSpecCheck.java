@@ -21,6 +21,9 @@ sealed interface ScheduledSpecCheck {
         if (spec == null) {
             return new Invalid("spec is missing");
         }
+        if (spec.schedule() == null || spec.schedule().isBlank()) {
+            return new Invalid("spec.schedule is required");
+        }
         if (spec.template() == null) {
             return new Invalid("spec.template is required");
         }

@@ -217,6 +217,8 @@ class ScheduledDeciderTest {
                 null, null, null);
         assertEquals("spec.template is required",
                 decide(noTemplate, null, List.of(), "2026-05-04T10:00:00Z").status().reason());
+        assertEquals("spec.schedule is required",
+                decide(spec(" "), null, List.of(), "2026-05-04T10:00:00Z").status().reason());
         assertTrue(decide(spec("0 0 30 2 *"), null, List.of(), "2026-05-04T10:00:00Z").status().reason()
                 .contains("never"));
     }

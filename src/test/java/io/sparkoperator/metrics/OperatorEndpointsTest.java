@@ -86,6 +86,24 @@ class OperatorEndpointsTest {
     }
 
     @Test
+    void openMetricsNegotiationKeepsTheGoSeriesNames() throws Exception {
+        OperatorMetrics metrics = new OperatorMetrics(MetricsSettings.defaults(), () -> cache, () -> pods);
+        metrics.controller().register("sparkapplication", () -> 0);
+        endpoints = OperatorEndpoints.start(new EndpointSettings(true, "127.0.0.1", 0, "/metrics", 0),
+                metrics.registry(), ready::get);
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + endpoints.metricsPort() + "/metrics"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
+        String body = scrape.body();
+        assertTrue(body.contains("\n# TYPE spark_application_count unknown\n"), body);
+        assertTrue(body.contains("\nspark_application_count 0.0\n"), body);
+        assertTrue(body.contains("\ncontroller_runtime_reconcile_total{controller=\"sparkapplication\",result=\"success\"} 0.0\n"), body);
+        assertTrue(body.endsWith("# EOF\n"));
+    }
+
+    @Test
     void healthAndReadinessFollowTheSupplier() throws Exception {
         OperatorMetrics metrics = new OperatorMetrics(MetricsSettings.defaults(), () -> cache, () -> pods);
         endpoints = OperatorEndpoints.start(new EndpointSettings(true, "127.0.0.1", 0, "/metrics", 0),

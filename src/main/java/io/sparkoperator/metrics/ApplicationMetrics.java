@@ -12,8 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +21,8 @@ import java.util.function.Supplier;
  * Every label set seen (in the cache or in an event) keeps a series, starting at 0.
  */
 public final class ApplicationMetrics implements MultiCollector {
-    private final ResourceLabeler labeler;
+    private final KnownLabelSets labelSets;
     private final Supplier<? extends Collection<SparkApplication>> cachedApps;
-    private final Set<List<String>> knownLabelSets = ConcurrentHashMap.newKeySet();
     private final String runningName;
     private final CounterFamily count;
     private final CounterFamily submitCount;
@@ -40,10 +37,10 @@ public final class ApplicationMetrics implements MultiCollector {
     private final HistogramFamily startLatencyHistogram;
 
     public ApplicationMetrics(MetricsSettings settings, Supplier<? extends Collection<SparkApplication>> cachedApps) {
-        this.labeler = new ResourceLabeler(settings.labels());
+        this.labelSets = new KnownLabelSets(settings);
         this.cachedApps = cachedApps;
         String p = settings.prefix();
-        List<String> l = labeler.names();
+        List<String> l = labelSets.names();
         Exposition untyped = Exposition.EXACT_NAME_UNTYPED;
         runningName = MetricNaming.metricName(p, "spark_application_running_count");
         count = new CounterFamily(MetricNaming.metricName(p, "spark_application_count"),
@@ -72,16 +69,12 @@ public final class ApplicationMetrics implements MultiCollector {
         startLatencyHistogram = new HistogramFamily(
                 MetricNaming.metricName(p, "spark_application_start_latency_seconds_histogram"),
                 "Spark application start latency in buckets", l, settings.startLatencyBuckets());
-        List<String> unknown = labeler.allUnknown();
-        if (unknown != null) {
-            knownLabelSets.add(unknown);
-        }
     }
 
     /** An application appeared (informer add): counted when it is new, never re-counted after a restart. */
     public void onApplicationAdded(SparkApplication app) {
         if (stateOf(app) == AppState.NEW) {
-            count.inc(labelsOf(app));
+            count.inc(labelSets.of(app));
         }
     }
 
@@ -98,7 +91,7 @@ public final class ApplicationMetrics implements MultiCollector {
         if (from == to) {
             return;
         }
-        List<String> labels = labelsOf(app);
+        List<String> labels = labelSets.of(app);
         SparkApplicationStatus status = app.getStatus();
         switch (to) {
             case NEW -> count.inc(labels);
@@ -148,12 +141,6 @@ public final class ApplicationMetrics implements MultiCollector {
                 Duration.between(status.lastSubmissionAttemptTime(), status.terminationTime()).toMillis() / 1000.0);
     }
 
-    private List<String> labelsOf(SparkApplication app) {
-        List<String> labels = labeler.valuesOf(app);
-        knownLabelSets.add(labels);
-        return labels;
-    }
-
     private static AppState stateOf(SparkApplication app) {
         return app.getStatus() == null ? AppState.NEW : app.getStatus().state();
     }
@@ -162,10 +149,10 @@ public final class ApplicationMetrics implements MultiCollector {
     public MetricSnapshots collect() {
         Map<List<String>, Double> running = new HashMap<>();
         for (SparkApplication app : cachedApps.get()) {
-            List<String> labels = labelsOf(app);
+            List<String> labels = labelSets.of(app);
             running.merge(labels, stateOf(app) == AppState.RUNNING ? 1.0 : 0.0, Double::sum);
         }
-        for (List<String> labels : knownLabelSets) {
+        for (List<String> labels : labelSets.all()) {
             running.putIfAbsent(labels, 0.0);
             count.touch(labels);
             submitCount.touch(labels);
@@ -180,7 +167,7 @@ public final class ApplicationMetrics implements MultiCollector {
             startLatencyHistogram.touch(labels);
         }
         return MetricSnapshots.of(count.snapshot(), submitCount.snapshot(), failedSubmissionCount.snapshot(),
-                Gauges.of(runningName, "Total number of running SparkApplication", labeler.names(), running),
+                Gauges.of(runningName, "Total number of running SparkApplication", labelSets.names(), running),
                 successCount.snapshot(), failureCount.snapshot(), successExecutionTime.snapshot(),
                 failureExecutionTime.snapshot(), submitLatency.snapshot(), submitLatencyHistogram.snapshot(),
                 startLatency.snapshot(), startLatencyHistogram.snapshot());

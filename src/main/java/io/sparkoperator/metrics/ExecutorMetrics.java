@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,26 +20,21 @@ public final class ExecutorMetrics implements MultiCollector {
     static final String SUCCEEDED = "Succeeded";
     static final String FAILED = "Failed";
 
-    private final ResourceLabeler labeler;
+    private final KnownLabelSets labelSets;
     private final Supplier<? extends Collection<Pod>> cachedPods;
-    private final Set<List<String>> knownLabelSets = ConcurrentHashMap.newKeySet();
     private final String runningName;
     private final CounterFamily successCount;
     private final CounterFamily failureCount;
 
     public ExecutorMetrics(MetricsSettings settings, Supplier<? extends Collection<Pod>> cachedPods) {
-        this.labeler = new ResourceLabeler(settings.labels());
+        this.labelSets = new KnownLabelSets(settings);
         this.cachedPods = cachedPods;
         String p = settings.prefix();
         runningName = MetricNaming.metricName(p, "spark_executor_running_count");
         successCount = new CounterFamily(MetricNaming.metricName(p, "spark_executor_success_count"),
-                "Total number of successful Spark executors", labeler.names(), Exposition.EXACT_NAME_UNTYPED);
+                "Total number of successful Spark executors", labelSets.names(), Exposition.EXACT_NAME_UNTYPED);
         failureCount = new CounterFamily(MetricNaming.metricName(p, "spark_executor_failure_count"),
-                "Total number of failed Spark executors", labeler.names(), Exposition.EXACT_NAME_UNTYPED);
-        List<String> unknown = labeler.allUnknown();
-        if (unknown != null) {
-            knownLabelSets.add(unknown);
-        }
+                "Total number of failed Spark executors", labelSets.names(), Exposition.EXACT_NAME_UNTYPED);
     }
 
     /** An executor pod's phase changed (informer update); {@code oldPhase} is null for a pod seen first. */
@@ -49,18 +42,12 @@ public final class ExecutorMetrics implements MultiCollector {
         if (Objects.equals(oldPhase, newPhase) || !isExecutor(pod)) {
             return;
         }
-        List<String> labels = labelsOf(pod);
+        List<String> labels = labelSets.of(pod);
         if (SUCCEEDED.equals(newPhase)) {
             successCount.inc(labels);
         } else if (FAILED.equals(newPhase)) {
             failureCount.inc(labels);
         }
-    }
-
-    private List<String> labelsOf(Pod pod) {
-        List<String> labels = labeler.valuesOf(pod);
-        knownLabelSets.add(labels);
-        return labels;
     }
 
     private static boolean isExecutor(Pod pod) {
@@ -74,16 +61,16 @@ public final class ExecutorMetrics implements MultiCollector {
         for (Pod pod : cachedPods.get()) {
             if (isExecutor(pod)) {
                 boolean isRunning = pod.getStatus() != null && RUNNING.equals(pod.getStatus().getPhase());
-                running.merge(labelsOf(pod), isRunning ? 1.0 : 0.0, Double::sum);
+                running.merge(labelSets.of(pod), isRunning ? 1.0 : 0.0, Double::sum);
             }
         }
-        for (List<String> labels : knownLabelSets) {
+        for (List<String> labels : labelSets.all()) {
             running.putIfAbsent(labels, 0.0);
             successCount.touch(labels);
             failureCount.touch(labels);
         }
         return MetricSnapshots.of(
-                Gauges.of(runningName, "Total number of running Spark executors", labeler.names(), running),
+                Gauges.of(runningName, "Total number of running Spark executors", labelSets.names(), running),
                 successCount.snapshot(), failureCount.snapshot());
     }
 }

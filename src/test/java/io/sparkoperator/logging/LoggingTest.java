@@ -102,9 +102,12 @@ class LoggingTest {
     @Test
     void contextTagsPlainJulAndSlf4jLinesFromTheSameThread() {
         LoggingSetup.configure(new LogSettings(LogLevel.INFO, LogFormat.PLAIN), out);
-        try (LogContext.Scope scope = LogContext.open(new LogResource("SparkApplication", "ns", "app"))) {
+        LogContext.Scope scope = LogContext.open(new LogResource("SparkApplication", "ns", "app"));
+        try {
             Logger.getLogger("io.fabric8.kubernetes.client.Example").log(Level.INFO, "watch {0} opened", "pods");
             org.slf4j.LoggerFactory.getLogger("io.fabric8.kubernetes.client.Slf4j").info("cache synced in {} ms", 12);
+        } finally {
+            scope.close();
         }
         Logger.getLogger("outside").info("untagged");
         List<String> lines = lines();

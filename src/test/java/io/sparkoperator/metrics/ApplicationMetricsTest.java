@@ -26,6 +26,14 @@ class ApplicationMetricsTest {
         return Arrays.stream(text.split("\n")).filter(l -> l.startsWith(prefix)).toList();
     }
 
+    /** Persists a new status on {@code app} and reports the transition, as the controller does after a write. */
+    private static void move(ApplicationMetrics apps, SparkApplication app, AppState to, int submissions,
+            int executions, Instant lastSubmission, Instant termination, Instant now) {
+        AppState from = app.getStatus().state();
+        Apps.withState(app, to, submissions, executions, lastSubmission, termination);
+        apps.onStateTransition(app, from, to, now);
+    }
+
     /** The _count and _sum lines of one summary. */
     private static List<String> summary(String text, String name) {
         return Arrays.stream(text.split("\n"))
@@ -58,19 +66,15 @@ class ApplicationMetricsTest {
         apps.onApplicationAdded(app);
 
         Instant submitted = Apps.CREATED.plusSeconds(3);
-        Apps.withState(app, AppState.SUBMITTED, 1, 1, submitted, null);
-        apps.onStateTransition(app, AppState.NEW, AppState.SUBMITTED, submitted);
+        move(apps, app, AppState.SUBMITTED, 1, 1, submitted, null, submitted);
         Instant running = Apps.CREATED.plusSeconds(45);
-        Apps.withState(app, AppState.RUNNING, 1, 1, submitted, null);
-        apps.onStateTransition(app, AppState.SUBMITTED, AppState.RUNNING, running);
+        move(apps, app, AppState.RUNNING, 1, 1, submitted, null, running);
         assertEquals(List.of("spark_application_running_count 1.0"),
                 lines(metrics.scrapeText(), "spark_application_running_count "));
 
         Instant terminated = submitted.plusSeconds(100);
-        Apps.withState(app, AppState.SUCCEEDING, 1, 1, submitted, terminated);
-        apps.onStateTransition(app, AppState.RUNNING, AppState.SUCCEEDING, terminated);
-        Apps.withState(app, AppState.COMPLETED, 1, 1, submitted, terminated);
-        apps.onStateTransition(app, AppState.SUCCEEDING, AppState.COMPLETED, terminated.plusSeconds(1));
+        move(apps, app, AppState.SUCCEEDING, 1, 1, submitted, terminated, terminated);
+        move(apps, app, AppState.COMPLETED, 1, 1, submitted, terminated, terminated.plusSeconds(1));
 
         String text = metrics.scrapeText();
         assertEquals(List.of("spark_application_count 1.0"), lines(text, "spark_application_count "));
@@ -98,14 +102,10 @@ class ApplicationMetricsTest {
         ApplicationMetrics apps = metrics.applications();
         SparkApplication app = Apps.app("default", "flaky", Map.of());
         Instant t = Apps.CREATED.plusSeconds(1);
-        Apps.withState(app, AppState.SUBMISSION_FAILED, 1, 0, t, null);
-        apps.onStateTransition(app, AppState.NEW, AppState.SUBMISSION_FAILED, t);
-        Apps.withState(app, AppState.SUBMITTED, 2, 1, t.plusSeconds(5), null);
-        apps.onStateTransition(app, AppState.SUBMISSION_FAILED, AppState.SUBMITTED, t.plusSeconds(5));
-        Apps.withState(app, AppState.FAILING, 2, 1, t.plusSeconds(5), t.plusSeconds(25));
-        apps.onStateTransition(app, AppState.SUBMITTED, AppState.FAILING, t.plusSeconds(25));
-        Apps.withState(app, AppState.FAILED, 2, 1, t.plusSeconds(5), t.plusSeconds(25));
-        apps.onStateTransition(app, AppState.FAILING, AppState.FAILED, t.plusSeconds(26));
+        move(apps, app, AppState.SUBMISSION_FAILED, 1, 0, t, null, t);
+        move(apps, app, AppState.SUBMITTED, 2, 1, t.plusSeconds(5), null, t.plusSeconds(5));
+        move(apps, app, AppState.FAILING, 2, 1, t.plusSeconds(5), t.plusSeconds(25), t.plusSeconds(25));
+        move(apps, app, AppState.FAILED, 2, 1, t.plusSeconds(5), t.plusSeconds(25), t.plusSeconds(26));
         apps.onStateTransition(app, AppState.FAILED, AppState.FAILED, t.plusSeconds(27));
 
         String text = metrics.scrapeText();

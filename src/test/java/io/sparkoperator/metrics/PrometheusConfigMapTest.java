@@ -78,7 +78,7 @@ class PrometheusConfigMapTest {
             Matcher m = Pattern.compile("^.*(?:" + rule.get("pattern").asText() + ").*$").matcher(bean);
             if (m.matches()) {
                 StringBuilder labels = new StringBuilder();
-                rule.get("labels").fields().forEachRemaining(e -> labels.append(labels.isEmpty() ? "" : ", ")
+                rule.get("labels").properties().forEach(e -> labels.append(labels.isEmpty() ? "" : ", ")
                         .append(e.getKey()).append('=').append(m.replaceFirst(e.getValue().asText())));
                 return m.replaceFirst(rule.get("name").asText()) + " {" + labels + "}";
             }

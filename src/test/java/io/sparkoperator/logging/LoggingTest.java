@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class LoggingTest {
     private final Log log = Log.of(LoggingTest.class);
 
     @AfterEach
-    void restore() {
-        LoggingSetup.configure(LogSettings.defaults());
+    void restore() throws IOException {
+        LogManager.getLogManager().readConfiguration();
     }
 
     private List<String> lines() {

@@ -37,9 +37,13 @@ public final class ExecutorMetrics implements MultiCollector {
                 "Total number of failed Spark executors", labelSets.names(), Exposition.EXACT_NAME_UNTYPED);
     }
 
-    /** An executor pod's phase changed (informer update); {@code oldPhase} is null for a pod seen first. */
+    /**
+     * An executor pod's phase changed (informer update: old and new {@code status.phase}). A pod seen for the first
+     * time ({@code oldPhase} null, e.g. the initial list after a restart) is not a transition and counts nothing:
+     * pods are created Pending, so every real success or failure arrives as an update.
+     */
     public void onExecutorPhase(Pod pod, String oldPhase, String newPhase) {
-        if (Objects.equals(oldPhase, newPhase) || !isExecutor(pod)) {
+        if (oldPhase == null || Objects.equals(oldPhase, newPhase) || !isExecutor(pod)) {
             return;
         }
         List<String> labels = labelSets.of(pod);

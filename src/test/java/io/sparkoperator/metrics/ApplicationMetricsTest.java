@@ -187,6 +187,7 @@ class ApplicationMetricsTest {
         two.getStatus().setPhase("Failed");
         executors.onExecutorPhase(two, "Running", "Failed");
         executors.onExecutorPhase(two, "Failed", "Failed");
+        executors.onExecutorPhase(Apps.executor("default", "old-exec", Map.of(), "Succeeded"), null, "Succeeded");
         String text = metrics.scrapeText();
         assertEquals(List.of("spark_executor_running_count 0.0"), lines(text, "spark_executor_running_count "));
         assertEquals(List.of("spark_executor_success_count 1.0"), lines(text, "spark_executor_success_count "));

@@ -1,6 +1,7 @@
 package io.sparkoperator.metrics;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.Rfc3339;
@@ -8,6 +9,7 @@ import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class ApplicationMetrics implements MultiCollector {
     private final HistogramFamily submitLatencyHistogram;
     private final SummaryFamily startLatency;
     private final HistogramFamily startLatencyHistogram;
+    private final List<LabeledFamily<?>> families;
 
     public ApplicationMetrics(MetricsSettings settings, Supplier<? extends Collection<SparkApplication>> cachedApps) {
         this.labelSets = new KnownLabelSets(settings);
@@ -69,6 +72,9 @@ public final class ApplicationMetrics implements MultiCollector {
         startLatencyHistogram = new HistogramFamily(
                 MetricNaming.metricName(p, "spark_application_start_latency_seconds_histogram"),
                 "Spark application start latency in buckets", l, settings.startLatencyBuckets());
+        families = List.of(count, submitCount, failedSubmissionCount, successCount, failureCount,
+                successExecutionTime, failureExecutionTime, submitLatency, submitLatencyHistogram, startLatency,
+                startLatencyHistogram);
     }
 
     /** An application appeared (informer add): counted when it is new, never re-counted after a restart. */
@@ -152,24 +158,13 @@ public final class ApplicationMetrics implements MultiCollector {
             List<String> labels = labelSets.of(app);
             running.merge(labels, stateOf(app) == AppState.RUNNING ? 1.0 : 0.0, Double::sum);
         }
+        List<MetricSnapshot> out = new ArrayList<>();
         for (List<String> labels : labelSets.all()) {
             running.putIfAbsent(labels, 0.0);
-            count.touch(labels);
-            submitCount.touch(labels);
-            failedSubmissionCount.touch(labels);
-            successCount.touch(labels);
-            failureCount.touch(labels);
-            successExecutionTime.touch(labels);
-            failureExecutionTime.touch(labels);
-            submitLatency.touch(labels);
-            submitLatencyHistogram.touch(labels);
-            startLatency.touch(labels);
-            startLatencyHistogram.touch(labels);
+            families.forEach(family -> family.touch(labels));
         }
-        return MetricSnapshots.of(count.snapshot(), submitCount.snapshot(), failedSubmissionCount.snapshot(),
-                Gauges.of(runningName, "Total number of running SparkApplication", labelSets.names(), running),
-                successCount.snapshot(), failureCount.snapshot(), successExecutionTime.snapshot(),
-                failureExecutionTime.snapshot(), submitLatency.snapshot(), submitLatencyHistogram.snapshot(),
-                startLatency.snapshot(), startLatencyHistogram.snapshot());
+        families.forEach(family -> out.add(family.snapshot()));
+        out.add(Gauges.of(runningName, "Total number of running SparkApplication", labelSets.names(), running));
+        return new MetricSnapshots(out);
     }
 }

@@ -40,3 +40,7 @@ $(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit
 
 # The integration tests run the real spark-submit from target/spark-home.
 test: spark-home
+
+.PHONY: bench-submit
+bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
+	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

@@ -122,6 +122,8 @@ class SparkSubmitIntegrationTest {
         assertEquals("896Mi", driver.getResources().getLimits().get("memory").toString(),
                 "Spark, not memoryLimit (2g), sets the memory limit: 512Mi + the 384Mi minimum overhead");
         assertTemplateDirsRemoved();
+        assertTrue(Files.size(work.resolve("cds").resolve("spark-submit.jsa")) > 1_000_000,
+                "the child JVM wrote its class-data archive on exit");
 
         SubmitResult second = submitter.submit(app, "it-submission-2");
 

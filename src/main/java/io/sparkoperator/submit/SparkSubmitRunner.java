@@ -29,12 +29,14 @@ public final class SparkSubmitRunner implements AutoCloseable {
     private final Path script;
     private final Semaphore slots;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final ClassDataArchive archive;
 
     /** Fails at once, with what to set, when SPARK_HOME has no {@code bin/spark-submit}. */
     public SparkSubmitRunner(SubmitterConfig config) {
         this.config = config;
         this.script = SparkHome.submitScript(config.sparkHome());
         this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
+        this.archive = new ClassDataArchive(config.childJvm().classDataArchiveDir());
     }
 
     /** Runs spark-submit with these arguments; blocks the calling (virtual) thread at most the timeout (+ a grace). */
@@ -64,7 +66,16 @@ public final class SparkSubmitRunner implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        environment(pb.environment());
+        ClassDataArchive.Lease lease = archiveDirUsable() ? archive.acquire() : ClassDataArchive.Lease.SKIP;
+        try {
+            environment(pb.environment(), lease != ClassDataArchive.Lease.SKIP);
+            return launch(pb, args, start, timeout);
+        } finally {
+            archive.release(lease);
+        }
+    }
+
+    private ProcessRun launch(ProcessBuilder pb, List<String> args, long start, Duration timeout) {
         LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit " + String.join(" ", SecretRedaction.redact(args)));
         Process p;
         try {
@@ -94,7 +105,7 @@ public final class SparkSubmitRunner implements AutoCloseable {
         }
     }
 
-    private void environment(Map<String, String> env) {
+    private void environment(Map<String, String> env, boolean useArchive) {
         env.put("SPARK_HOME", config.sparkHome().toString());
         Path javaHome = config.javaHome();
         if (javaHome != null) {
@@ -102,7 +113,9 @@ public final class SparkSubmitRunner implements AutoCloseable {
         }
         String effectiveJavaHome = env.get("JAVA_HOME");
         int feature = JavaRuntime.featureVersion(effectiveJavaHome == null ? null : Path.of(effectiveJavaHome));
-        List<String> jvm = config.childJvm().options(archiveDirUsable() ? feature : 0);
+        ChildJvmOptions o = config.childJvm();
+        List<String> jvm = (useArchive ? o : new ChildJvmOptions(o.tieredStopAtLevel1(), null, o.extraOptions()))
+                .options(feature);
         String existing = env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip();
         String opts = (existing + " " + String.join(" ", jvm)).strip();
         if (!opts.isEmpty()) {

@@ -119,13 +119,7 @@ public final class SubmitArguments {
         DriverSpec d = spec.driver();
         PodRole r = PodRole.DRIVER;
         operatorLabels(w, r, app, submissionId);
-        w.conf(r.kubernetesPrefix() + "container.image", d.image() != null ? d.image() : spec.image());
-        w.conf("spark.driver.cores", effective.driverCores());
-        w.conf(r.kubernetesPrefix() + "request.cores", d.coreRequest());
-        w.conf(r.kubernetesPrefix() + "limit.cores", d.coreLimit());
-        w.conf("spark.driver.memory", effective.driverMemory());
-        w.conf("spark.driver.memoryOverhead", d.memoryOverhead());
-        w.conf("spark.kubernetes.authenticate.driver.serviceAccountName", d.serviceAccount());
+        imageResourcesAccount(w, r, d, spec.image(), effective.driverCores(), effective.driverMemory());
         w.conf("spark.driver.extraJavaOptions", javaOptions(d, r, prometheus));
         w.conf("spark.kubernetes.driver.master", d.kubernetesMaster());
         labelsAndAnnotations(w, r, app, d, prometheus);
@@ -141,17 +135,23 @@ public final class SubmitArguments {
         PodRole r = PodRole.EXECUTOR;
         operatorLabels(w, r, app, submissionId);
         w.conf("spark.executor.instances", effective.executorInstances());
-        w.conf(r.kubernetesPrefix() + "container.image", e.image() != null ? e.image() : spec.image());
-        w.conf("spark.executor.cores", effective.executorCores());
-        w.conf(r.kubernetesPrefix() + "request.cores", e.coreRequest());
-        w.conf(r.kubernetesPrefix() + "limit.cores", e.coreLimit());
-        w.conf("spark.executor.memory", effective.executorMemory());
-        w.conf("spark.executor.memoryOverhead", e.memoryOverhead());
-        w.conf("spark.kubernetes.authenticate.executor.serviceAccountName", e.serviceAccount());
+        imageResourcesAccount(w, r, e, spec.image(), effective.executorCores(), effective.executorMemory());
         w.conf(r.kubernetesPrefix() + "deleteOnTermination", e.deleteOnTermination());
         labelsAndAnnotations(w, r, app, e, prometheus);
         secretKeyRefs(w, r, e.envSecretKeyRefs());
         w.conf("spark.executor.extraJavaOptions", javaOptions(e, r, prometheus));
+    }
+
+    /** Image, cores, memory and service account: the same sequence on both sides (defaults already applied). */
+    private static void imageResourcesAccount(ArgvWriter w, PodRole r, SparkPodSpec side, String appImage,
+            Integer cores, String memory) {
+        w.conf(r.kubernetesPrefix() + "container.image", side.image() != null ? side.image() : appImage);
+        w.conf(r.sparkPrefix() + "cores", cores);
+        w.conf(r.kubernetesPrefix() + "request.cores", side.coreRequest());
+        w.conf(r.kubernetesPrefix() + "limit.cores", side.coreLimit());
+        w.conf(r.sparkPrefix() + "memory", memory);
+        w.conf(r.sparkPrefix() + "memoryOverhead", side.memoryOverhead());
+        w.conf("spark.kubernetes.authenticate." + r.roleName() + ".serviceAccountName", side.serviceAccount());
     }
 
     /** The {@code sparkoperator.k8s.io/*} labels everything downstream selects pods by. */

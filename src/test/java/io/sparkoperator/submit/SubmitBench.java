@@ -40,6 +40,7 @@ class SubmitBench {
     @Test
     void defaultVersusTunedChildJvm() throws Exception {
         Path realHome = AssembledSparkHome.require();
+        String loadAtStart = loadAverage();
         Path timings = tmp.resolve("timings.txt");
         Path home = timedSparkHome(realHome, timings);
         KubernetesMockServer server = SparkMockApiServer.start();
@@ -59,7 +60,7 @@ class SubmitBench {
         } finally {
             server.destroy();
         }
-        String section = START + "\n" + header() + rows + END;
+        String section = START + "\n" + header(loadAtStart) + rows + END;
         System.out.println(section);
         writeSection(section);
     }
@@ -97,12 +98,21 @@ class SubmitBench {
         return home;
     }
 
-    private static String header() {
-        return String.format(Locale.ROOT, "Machine: %d cores, JDK %s (%s), %s; Spark 4.1.1; fabric8 mock API server;"
-                        + " %d submits per row (median), one at a time.%n%n"
+    /** Other work on the machine inflates wall time most, CPU time less: the table says how busy it was. */
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String header(String load) {
+        return String.format(Locale.ROOT, "Machine: %d cores, JDK %s (%s), %s; load average at start %s (%s at end);"
+                        + " Spark 4.1.1; fabric8 mock API server; %d submits per row (median), one at a time.%n%n"
                         + "| child JVM options | wall s | CPU s | peak RSS MiB |%n|---|---|---|---|%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("java.vendor"),
-                LocalDate.now(ZoneOffset.UTC), RUNS);
+                LocalDate.now(ZoneOffset.UTC), load, loadAverage(), RUNS);
     }
 
     private static String row(String label, List<Sample> s) {

@@ -2,6 +2,7 @@ package io.sparkoperator.submit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +18,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code $SPARK_HOME/bin/spark-submit} as a child process: an argv list (never a shell), stdout discarded,
- * stderr's tail kept, a timeout after which the whole process tree is killed, and at most
+ * Runs {@code $SPARK_HOME/bin/spark-submit} as a child process: an argv list (never a shell), the tails of stderr
+ * (and, smaller, stdout) kept within a bound, a timeout after which the whole process tree is killed, and at most
  * {@code maxConcurrentSubmits} children at a time. Closing kills every child still running.
  */
 public final class SparkSubmitRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SparkSubmitRunner.class.getName());
     private static final Duration READER_GRACE = Duration.ofSeconds(5);
+    private static final int STDOUT_TAIL_CHARS = 8 * 1024;
 
     private final SubmitterConfig config;
     private final Path script;
@@ -64,7 +66,6 @@ public final class SparkSubmitRunner implements AutoCloseable {
         command.add(script.toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         ClassDataArchive.Lease lease = archiveDirUsable() ? archive.acquire() : ClassDataArchive.Lease.SKIP;
         try {
@@ -81,21 +82,28 @@ public final class SparkSubmitRunner implements AutoCloseable {
         try {
             p = pb.start();
         } catch (IOException e) {
-            return new ProcessRun.Exited(-1, List.of("could not start " + script + ": " + e.getMessage()), elapsed(start));
+            return new ProcessRun.Exited(-1, List.of("could not start " + script + ": " + e.getMessage()), List.of(),
+                    elapsed(start));
         }
         running.add(p);
-        StderrTail tail = new StderrTail(config.maxStderrChars());
-        Thread reader = Thread.ofVirtual().name("spark-submit-stderr-" + p.pid()).start(() -> drain(p, tail));
+        OutputTail tail = new OutputTail(config.maxStderrChars());
+        OutputTail out = new OutputTail(STDOUT_TAIL_CHARS);
+        Thread reader = Thread.ofVirtual().name("spark-submit-stderr-" + p.pid())
+                .start(() -> drain(p.getErrorStream(), tail));
+        Thread outReader = Thread.ofVirtual().name("spark-submit-stdout-" + p.pid())
+                .start(() -> drain(p.getInputStream(), out));
         try {
             Duration left = timeout.minus(elapsed(start));
             if (!p.waitFor(Math.max(left.toNanos(), 1), TimeUnit.NANOSECONDS)) {
                 killTree(p);
                 reader.join(READER_GRACE);
+                outReader.join(READER_GRACE);
                 return new ProcessRun.Killed(timeout, "spark-submit did not finish within " + timeout
                         + " and was killed" + lastLine(tail));
             }
             reader.join(READER_GRACE);
-            return new ProcessRun.Exited(p.exitValue(), tail.lines(), elapsed(start));
+            outReader.join(READER_GRACE);
+            return new ProcessRun.Exited(p.exitValue(), tail.lines(), out.lines(), elapsed(start));
         } catch (InterruptedException e) {
             killTree(p);
             Thread.currentThread().interrupt();
@@ -144,14 +152,14 @@ public final class SparkSubmitRunner implements AutoCloseable {
         }
     }
 
-    private static void drain(Process p, StderrTail tail) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+    private static void drain(InputStream stream, OutputTail tail) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 tail.add(line);
             }
         } catch (IOException e) {
-            tail.add("(stderr unreadable: " + e.getMessage() + ")");
+            tail.add("(output unreadable: " + e.getMessage() + ")");
         }
     }
 
@@ -167,7 +175,7 @@ public final class SparkSubmitRunner implements AutoCloseable {
         }
     }
 
-    private static String lastLine(StderrTail tail) {
+    private static String lastLine(OutputTail tail) {
         List<String> errors = StderrDigest.errorLines(tail.lines());
         return errors.isEmpty() ? "" : "; last output: " + errors.get(errors.size() - 1);
     }

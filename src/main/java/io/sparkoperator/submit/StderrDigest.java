@@ -11,7 +11,7 @@ final class StderrDigest {
 
     /** Log lines below WARN from log4j's default layout ("25/11/23 22:18:05 INFO Foo: ..."), and JVM chatter. */
     private static final Pattern NOISE = Pattern.compile(
-            "^\\S+ \\S+ (INFO|DEBUG|TRACE) .*|^\\s+at .*|^\\s*\\.\\.\\. \\d+ more.*|^Using Spark's default log4j.*"
+            "^\\S+ \\S+ (INFO|DEBUG|TRACE) .*|^\\S+ \\S+ WARN NativeCodeLoader: .*|^\\s+at .*|^\\s*\\.\\.\\. \\d+ more.*|^Using Spark's default log4j.*"
                     + "|.*Please check \"kubectl auth can-i create pod\".*|^\\s*$|^\\[[\\d.]+s]\\[.*");
     private static final Pattern SIGNAL = Pattern.compile(
             "(?i).*(error|exception|failure|failed|forbidden|invalid|not found|refused|denied|code=\\d{3}|"

@@ -3,6 +3,7 @@ package io.sparkoperator.submit;
 import io.sparkoperator.api.SparkApplication;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,7 @@ public final class Submitter implements AutoCloseable {
     }
 
     public SubmitResult submit(SparkApplication app, String submissionId) {
+        Objects.requireNonNull(submissionId, "submissionId");
         Optional<String> invalid = SubmissionValidator.message(app);
         if (invalid.isPresent()) {
             return new SubmitResult.Invalid(invalid.get());
@@ -43,8 +45,14 @@ public final class Submitter implements AutoCloseable {
             case ProcessRun.Exited e when e.exitCode() == 0 -> new SubmitResult.Submitted(driverPod, e.took(), warnings);
             case ProcessRun.Exited e when StderrDigest.driverAlreadyExists(e.stderr()) ->
                     new SubmitResult.DriverAlreadyExists(driverPod, "driver pod " + driverPod + " already exists");
-            case ProcessRun.Exited e -> new SubmitResult.Failed(e.exitCode(), StderrDigest.errorLines(e.stderr()));
+            case ProcessRun.Exited e -> new SubmitResult.Failed(e.exitCode(), failureLines(e));
         };
+    }
+
+    /** What stderr says; when it says nothing useful (a JVM that failed to start prints to stdout), stdout's tail. */
+    private static List<String> failureLines(ProcessRun.Exited e) {
+        List<String> lines = StderrDigest.errorLines(e.stderr());
+        return lines.isEmpty() ? StderrDigest.errorLines(e.stdout()) : lines;
     }
 
     /** Kills every spark-submit still running. */

@@ -110,7 +110,7 @@ class SparkSubmitRunnerTest {
         try (SparkSubmitRunner runner = new SparkSubmitRunner(config)) {
             ProcessRun.Exited run = assertInstanceOf(ProcessRun.Exited.class, runner.run(List.of()));
             assertEquals(3, run.exitCode());
-            assertTrue(String.join("\n", run.stderr()).length() <= 4096 + StderrTail.MAX_LINE, "bounded");
+            assertTrue(String.join("\n", run.stderr()).length() <= 4096 + OutputTail.MAX_LINE, "bounded");
             SubmitResult.Failed failed = assertInstanceOf(SubmitResult.Failed.class, Submitter.classify(run, "d", List.of()));
             assertEquals(List.of("Exception in thread \"main\" org.apache.spark.SparkException: boom"), failed.errorLines());
         }
@@ -125,6 +125,21 @@ class SparkSubmitRunnerTest {
         try (SparkSubmitRunner runner = new SparkSubmitRunner(FakeSparkHome.config(home, tmp))) {
             SubmitResult r = Submitter.classify(runner.run(List.of()), "spark-pi-driver", List.of());
             assertEquals("spark-pi-driver", assertInstanceOf(SubmitResult.DriverAlreadyExists.class, r).driverPodName());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aJvmThatCannotStartIsExplainedFromStdout() throws Exception {
+        Path home = FakeSparkHome.with(tmp.resolve("spark"), """
+                echo 'Error occurred during initialization of VM'
+                echo 'java.lang.Error: Enabling a Security Manager is not supported.'
+                exit 1""");
+        try (SparkSubmitRunner runner = new SparkSubmitRunner(FakeSparkHome.config(home, tmp))) {
+            SubmitResult r = Submitter.classify(runner.run(List.of()), "d", List.of());
+            assertEquals(List.of("Error occurred during initialization of VM",
+                    "java.lang.Error: Enabling a Security Manager is not supported."),
+                    assertInstanceOf(SubmitResult.Failed.class, r).errorLines());
         }
     }
 

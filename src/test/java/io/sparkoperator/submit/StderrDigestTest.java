@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class StderrDigestTest {
     static final List<String> REAL_409 = List.of(
             "25/11/23 22:18:05 INFO SparkKubernetesClientFactory: Auto-configuring K8S client using current context",
+            "26/11/23 22:46:18 WARN NativeCodeLoader: Unable to load native-hadoop library for your platform...",
             "Exception in thread \"main\" io.fabric8.kubernetes.client.KubernetesClientException: Failure executing: POST"
                     + " at: https://10.0.0.1/api/v1/namespaces/default/pods. Message: pods \"spark-pi-driver\" already"
                     + " exists. Received status: Status(apiVersion=v1, code=409, details=StatusDetails(kind=pods),"
@@ -28,7 +29,7 @@ class StderrDigestTest {
 
     @Test
     void errorLinesDropLogNoiseStackFramesAndTheMisleadingAuthHint() {
-        assertEquals(List.of(REAL_409.get(1)), StderrDigest.errorLines(REAL_409));
+        assertEquals(List.of(REAL_409.get(2)), StderrDigest.errorLines(REAL_409));
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Keeps the last lines of a child's stderr within a character budget (a chatty or stuck child must not grow the
- * operator's heap); the reason for a failure is at the end. Long lines are cut. Thread-safe.
+ * Keeps the last lines of a child's stderr (or stdout) within a character budget (a chatty or stuck child must not
+ * grow the operator's heap); the reason for a failure is at the end. Long lines are cut. Thread-safe.
  */
-final class StderrTail {
+final class OutputTail {
     static final int MAX_LINE = 2_000;
 
     private final int maxChars;
@@ -17,7 +17,7 @@ final class StderrTail {
     private int chars;
     private long dropped;
 
-    StderrTail(int maxChars) {
+    OutputTail(int maxChars) {
         this.maxChars = maxChars;
     }
 

@@ -1,0 +1,60 @@
+package io.sparkoperator.controller;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.sparkoperator.api.ApiGroup;
+import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.api.ScheduledSparkApplication;
+import io.sparkoperator.api.ScheduledSparkApplicationStatus;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A ScheduledSparkApplication the model cannot read (a field of the wrong type, stored because the CRD is missing or
+ * old): read raw instead, so the user still gets a FailedValidation status and a Warning Event naming the field
+ * instead of a reconciler that fails on every pass.
+ */
+final class UnreadableScheduled {
+    static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
+            .withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION).withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION)
+            .withPlural("scheduledsparkapplications").withNamespaced(true).build();
+
+    private UnreadableScheduled() {
+    }
+
+    /** The reading error when {@code e} is one (a JSON mapping failure somewhere in its causes). */
+    static Optional<String> reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m) {
+                String field = m.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                        .filter(f -> f != null).collect(Collectors.joining("."));
+                String message = m.getOriginalMessage();
+                int newline = message.indexOf('\n');
+                return Optional.of((field.isEmpty() ? "the manifest" : field) + " cannot be read (wrong type?): "
+                        + (newline < 0 ? message : message.substring(0, newline)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Metadata and (if readable) status of the raw object, with no spec; empty when it is gone. */
+    static Optional<ScheduledSparkApplication> shell(KubernetesClient client, ResourceKey key) {
+        GenericKubernetesResource raw = client.genericKubernetesResources(CONTEXT).inNamespace(key.namespace())
+                .withName(key.name()).get();
+        if (raw == null) {
+            return Optional.empty();
+        }
+        ScheduledSparkApplication shell = new ScheduledSparkApplication();
+        shell.setMetadata(raw.getMetadata());
+        Object status = raw.getAdditionalProperties().get("status");
+        try {
+            shell.setStatus(status == null ? null
+                    : ApiJson.serialization().convertValue(status, ScheduledSparkApplicationStatus.class));
+        } catch (RuntimeException unreadableStatus) {
+            shell.setStatus(null);
+        }
+        return Optional.of(shell);
+    }
+}

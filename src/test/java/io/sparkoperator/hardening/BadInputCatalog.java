@@ -12,22 +12,11 @@ import io.sparkoperator.hardening.BadInput.Rejected;
 import io.sparkoperator.hardening.BadInput.Unreadable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** The bad manifests every layer is tried with; each is examples/spark-pi(-scheduled).yaml with one thing wrong. */
 final class BadInputCatalog {
     static final String ATTACKER_MASTER = "k8s://https://attacker.example:443";
-
-    /**
-     * Cases the submitter of branch {@code submit} lets through (it submits them, or fails only inside spark-submit);
-     * kept out of {@link BadInputSubmitterTest} until the SubmissionValidator fix lands (notes/hardening.md).
-     */
-    static final Set<String> OPEN_IN_SUBMITTER = Set.of("driver-cores-zero", "executor-cores-negative",
-            "executor-instances-negative", "negative-failure-retries", "zero-retry-interval",
-            "main-file-is-master-flag", "main-file-is-conf-flag", "main-file-is-joined-master-flag",
-            "main-file-is-switch", "nul-in-argument", "nul-in-sparkconf-value", "newline-in-sparkconf-key",
-            "huge-sparkconf-map", "huge-argument", "driver-pod-name-invalid");
 
     private BadInputCatalog() {
     }

@@ -41,8 +41,7 @@ class BadInputSubmitterTest {
     private Submitter submitter;
 
     static Stream<BadInput> cases() {
-        return BadInputCatalog.sparkApplications().stream()
-                .filter(c -> !BadInputCatalog.OPEN_IN_SUBMITTER.contains(c.name()));
+        return BadInputCatalog.sparkApplications().stream();
     }
 
     @BeforeEach

@@ -29,6 +29,7 @@ public final class KeyedDispatcher {
     private final Map<ResourceKey, Slot> slots = new HashMap<>();
     private final Set<Thread> workers = new HashSet<>();
     private boolean stopped;
+    private boolean paused;
 
     /** Per-key bookkeeping; only touched under {@link #lock}. Dropped when the key is idle with nothing pending. */
     private static final class Slot {
@@ -56,10 +57,40 @@ public final class KeyedDispatcher {
             }
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());
             cancelTimer(slot);
-            if (slot.running) {
+            if (slot.running || paused) {
                 slot.pending = true;
             } else {
                 start(key, slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Holds new work back (queued keys are kept, each once) until {@link #resume()}: the runtime pauses while the
+     * informer caches fill, since reconciling against a half-listed cache would guess.
+     */
+    public void pause() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts every key queued while paused. */
+    public void resume() {
+        lock.lock();
+        try {
+            paused = false;
+            if (!stopped) {
+                slots.forEach((key, slot) -> {
+                    if (slot.pending && !slot.running) {
+                        start(key, slot);
+                    }
+                });
             }
         } finally {
             lock.unlock();
@@ -105,7 +136,9 @@ public final class KeyedDispatcher {
             if (stopped) {
                 slots.remove(key);
             } else if (slot.pending) {
-                start(key, slot);
+                if (!paused) {
+                    start(key, slot);
+                }
             } else if (failure != null) {
                 Duration delay = backoff.delay(slot.failures);
                 LOG.log(Level.WARNING, () -> name + " " + key + ": reconcile failed (" + describe(failure)
@@ -140,7 +173,7 @@ public final class KeyedDispatcher {
                 return;
             }
             slot.timer = null;
-            if (slot.running) {
+            if (slot.running || paused) {
                 slot.pending = true;
             } else {
                 start(key, slot);

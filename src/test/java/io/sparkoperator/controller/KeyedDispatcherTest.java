@@ -159,6 +159,22 @@ class KeyedDispatcherTest {
     }
 
     @Test
+    void nothingRunsWhilePausedAndEachQueuedKeyRunsOnceOnResume() throws Exception {
+        KeyedDispatcher dispatcher = dispatcher(key -> ReconcileResult.done());
+        dispatcher.pause();
+        for (int i = 0; i < 3; i++) {
+            dispatcher.enqueue(A);
+            dispatcher.enqueue(B);
+        }
+        Thread.sleep(50);
+        assertEquals(0, runs(A) + runs(B));
+        dispatcher.resume();
+        waitFor(() -> runs(A) == 1 && runs(B) == 1 && dispatcher.inFlight() == 0);
+        Thread.sleep(50);
+        assertEquals(2, runs(A) + runs(B));
+    }
+
+    @Test
     void stopWithInterruptEndsBlockedPassesAtOnce() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         KeyedDispatcher dispatcher = dispatcher(key -> {

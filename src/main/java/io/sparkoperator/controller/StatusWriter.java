@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * Writes {@code SparkApplication.status} through the {@code /status} subresource only (so spec is never touched):
  * a PUT carrying the resourceVersion the status was computed from. A 409 conflict re-reads the latest object and
- * tries again; nothing is written when the stored status already equals the wanted one (compared after a JSON round
+ * tries again if only spec or metadata changed meanwhile (a status changed by someone else fails the write, since the
+ * decision was made on stale facts); nothing is written when the stored status already equals the wanted one (compared after a JSON round
  * trip, so whole-second timestamps do not cause endless rewrites).
  */
 public final class StatusWriter {
@@ -38,6 +39,7 @@ public final class StatusWriter {
      */
     public Outcome write(GenericKubernetesResource current, SparkApplicationStatus wanted) {
         SparkApplicationStatus normalized = normalize(wanted);
+        SparkApplicationStatus decidedFrom = SparkApplications.statusOf(current);
         GenericKubernetesResource base = current;
         for (int attempt = 1; ; attempt++) {
             if (Objects.equals(SparkApplications.statusOf(base), normalized)) {
@@ -55,7 +57,9 @@ public final class StatusWriter {
                 LOG.log(Level.DEBUG, () -> "SparkApplication(" + key(current) + "): status conflict, re-reading");
                 base = SparkApplications.api(client).inNamespace(current.getMetadata().getNamespace())
                         .withName(current.getMetadata().getName()).get();
-                if (base == null) {
+                // Only metadata or spec moved (a user edit): our decision still holds. A status written by someone
+                // else means the decision was made on stale facts: give up, the caller decides again.
+                if (base == null || !Objects.equals(SparkApplications.statusOf(base), decidedFrom)) {
                     throw e;
                 }
             }

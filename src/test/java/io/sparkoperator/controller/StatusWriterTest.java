@@ -79,6 +79,16 @@ class StatusWriterTest {
     }
 
     @Test
+    void aStatusChangedBySomeoneElseFailsTheWriteInsteadOfOverwritingIt() {
+        GenericKubernetesResource stale = cluster.createApp(TestApps.sparkPi("default", "pi"));
+        writer.write(cluster.getApp("default", "pi"), submitted(Instant.EPOCH));
+        KubernetesClientException error = assertThrows(KubernetesClientException.class,
+                () -> writer.write(stale, submitted(Instant.EPOCH).withSubmissionID("id-2")));
+        assertEquals(409, error.getCode());
+        assertEquals("id-1", SparkApplications.statusOf(cluster.getApp("default", "pi")).submissionID());
+    }
+
+    @Test
     void aDeletedAppIsReportedNotRecreated() {
         GenericKubernetesResource created = cluster.createApp(TestApps.sparkPi("default", "pi"));
         SparkApplications.api(cluster.client).inNamespace("default").withName("pi").delete();

@@ -18,11 +18,20 @@ import java.util.function.Function;
 public final class ControllerRuntime {
     private static final System.Logger LOG = System.getLogger(ControllerRuntime.class.getName());
 
-    /** What to watch and how to retry. */
+    /**
+     * What to watch and how to retry.
+     *
+     * @param timers makes the scheduler for requeue and backoff timers (tests run them on warped time)
+     */
     public record Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
-            Backoff backoff) {
+            Backoff backoff, Function<String, DelayScheduler> timers) {
         public Settings {
             namespaces = List.copyOf(namespaces);
+        }
+
+        public Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
+                Backoff backoff) {
+            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system);
         }
     }
 
@@ -66,7 +75,7 @@ public final class ControllerRuntime {
             throw new IllegalStateException("a ControllerRuntime runs once");
         }
         started = true;
-        timers = DelayScheduler.system("spark-operator-timers");
+        timers = settings.timers().apply("spark-operator-timers");
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),

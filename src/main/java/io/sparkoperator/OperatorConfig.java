@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param namespaces          namespaces to watch; empty means all
  * @param labelSelectorFilter only SparkApplications matching this are handled; {@code null} means all
+ * @param sparkHome           where {@code bin/spark-submit} is; empty when neither flag nor SPARK_HOME says
+ * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -26,6 +28,8 @@ public record OperatorConfig(
         LogEncoder logEncoder,
         Duration sparkSubmitTimeout,
         int sparkSubmitConcurrency,
+        String sparkHome,
+        String sparkSubmitMaster,
         long defaultTimeToLiveSeconds,
         int maxTrackedExecutorPerApp,
         Duration cacheSyncTimeout,

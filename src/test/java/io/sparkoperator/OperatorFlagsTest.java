@@ -38,7 +38,9 @@ class OperatorFlagsTest {
         assertEquals(OperatorConfig.LogEncoder.CONSOLE, config.logEncoder());
         assertEquals(1000, config.maxTrackedExecutorPerApp());
         assertEquals(0, config.defaultTimeToLiveSeconds());
-        assertTrue(config.sparkSubmitConcurrency() >= 2);
+        assertTrue(config.sparkSubmitConcurrency() >= 1);
+        assertEquals(Duration.ofMinutes(5), config.sparkSubmitTimeout());
+        assertEquals("", config.sparkSubmitMaster());
     }
 
     @Test
@@ -77,8 +79,10 @@ class OperatorFlagsTest {
     @Test
     void environmentIsReadAndFlagsWin() {
         Map<String, String> env = Map.of("SPARK_OPERATOR_NAMESPACES", "a,b", "SPARK_OPERATOR_LOG_LEVEL", "error",
-                "SPARK_OPERATOR_UI_SERVICE_DELETE_ON_TERMINATION", "false");
+                "SPARK_OPERATOR_UI_SERVICE_DELETE_ON_TERMINATION", "false", "SPARK_HOME", "/opt/spark");
         OperatorConfig config = OperatorFlags.parse(new String[] {"--log-level", "warn"}, env);
+        assertEquals("/opt/spark", config.sparkHome());
+        assertEquals("/srv/spark", OperatorFlags.parse(new String[] {"--spark-home=/srv/spark"}, env).sparkHome());
         assertEquals(List.of("a", "b"), config.namespaces());
         assertEquals(OperatorConfig.LogLevel.WARN, config.logLevel());
         assertFalse(config.uiService().deleteOnTermination());
@@ -136,7 +140,8 @@ class OperatorFlagsTest {
                 "leader-election-lock-namespace", "leader-election-lease-duration", "leader-election-renew-deadline",
                 "leader-election-retry-period", "metrics-bind-address", "metrics-port", "health-probe-bind-address",
                 "log-level", "log-encoder", "spark-submit-timeout", "spark-submit-concurrency",
-                "default-time-to-live-seconds", "max-tracked-executor-per-app")) {
+                "default-time-to-live-seconds", "max-tracked-executor-per-app", "spark-home", "spark-submit-master",
+                "cache-sync-timeout", "shutdown-timeout")) {
             assertTrue(help.contains("--" + flag + " "), flag);
         }
         assertTrue(help.contains("(default spark-operator-lock)"));

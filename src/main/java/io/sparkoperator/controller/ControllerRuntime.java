@@ -2,7 +2,9 @@ package io.sparkoperator.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,16 @@ public final class ControllerRuntime {
         }
     }
 
+    /**
+     * Extra informer handlers that only watch (metrics): they see the same events as the controller and must not
+     * block. Either may be null.
+     */
+    public record Watchers(ResourceEventHandler<GenericKubernetesResource> apps, ResourceEventHandler<Pod> pods) {
+        public static Watchers none() {
+            return new Watchers(null, null);
+        }
+    }
+
     /** Builds the SparkApplication reconciler once the caches exist. */
     @FunctionalInterface
     public interface AppReconcilerFactory {
@@ -47,6 +59,7 @@ public final class ControllerRuntime {
     private final Reconciler scheduledReconciler;
     private final Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf;
     private final ReconcileObserver observer;
+    private final Watchers watchers;
     private volatile SparkCaches caches;
     private volatile KeyedDispatcher apps;
     private volatile KeyedDispatcher scheduled;
@@ -60,8 +73,9 @@ public final class ControllerRuntime {
      */
     public ControllerRuntime(KubernetesClient client, Settings settings, AppReconcilerFactory appReconciler,
             Reconciler scheduledReconciler, Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf,
-            ReconcileObserver observer) {
+            ReconcileObserver observer, Watchers watchers) {
         this.client = client;
+        this.watchers = watchers;
         this.settings = settings;
         this.appReconciler = appReconciler;
         this.scheduledReconciler = scheduledReconciler;
@@ -87,6 +101,12 @@ public final class ControllerRuntime {
         caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))
                 .onPods(new PodEventHandler(apps::enqueue))
                 .onScheduledApps(new KeyEventHandler<>(scheduled::enqueue));
+        if (watchers.apps() != null) {
+            caches.onApps(watchers.apps());
+        }
+        if (watchers.pods() != null) {
+            caches.onPods(watchers.pods());
+        }
         LOG.log(Level.INFO, () -> "starting informers for " + (settings.namespaces().isEmpty() ? "all namespaces"
                 : "namespaces " + settings.namespaces()));
         caches.startAndSync(settings.cacheSyncTimeout());
@@ -126,6 +146,16 @@ public final class ControllerRuntime {
         return (apps == null ? 0 : apps.inFlight()) + (scheduled == null ? 0 : scheduled.inFlight());
     }
 
+    /** Keys with work running, queued or timed, per kind (the work queue depth). */
+    public int trackedAppKeys() {
+        return apps == null ? 0 : apps.trackedKeys();
+    }
+
+    public int trackedScheduledKeys() {
+        return scheduled == null ? 0 : scheduled.trackedKeys();
+    }
+
+    /** The current term's caches, or null before start. */
     public SparkCaches caches() {
         return caches;
     }

@@ -44,7 +44,7 @@ class BadInputEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         api = new FaultyApiServer();
-        client = api.newClient(Duration.ofSeconds(60));
+        client = api.newTestClient();
         cluster = new Cluster(client);
         operator = new HardenedOperator(api.newClient(), dir).start();
         kubelet = new Kubelet(client).autoComplete();

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,10 +32,22 @@ import java.util.function.Predicate;
  * client's request timeout, or the open watches dropped. The CRDs are registered with a status subresource.
  */
 final class FaultyApiServer implements AutoCloseable {
-    /** A request as seen by the server. */
-    record Call(String method, String path) {
+    /** A request as seen by the server; {@code byOperator} unless a test's own client sent it. */
+    record Call(String method, String path, boolean byOperator) {
         boolean isWatch() {
             return path.contains("watch=true");
+        }
+
+        /** The path without its query: the collection of a list or watch. */
+        String collection() {
+            int q = path.indexOf('?');
+            return q < 0 ? path : path.substring(0, q);
+        }
+
+        /** The resourceVersion query parameter, 0 when absent. */
+        long resourceVersion() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]resourceVersion=(\\d+)").matcher(path);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
         }
     }
 
@@ -59,6 +72,9 @@ final class FaultyApiServer implements AutoCloseable {
     }
 
     static final Duration CLIENT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final String WHO = "X-Hardening-Client";
+    /** Not an HTTP status: a watch that opens, sends a 410 Expired ERROR event and closes. */
+    static final int EXPIRED = -410;
 
     final KubernetesMockServer server;
     private final Dispatcher dispatcher;
@@ -73,13 +89,21 @@ final class FaultyApiServer implements AutoCloseable {
 
     /** A client configured as the operator's (default retries), with a short request timeout. */
     KubernetesClient newClient() {
-        return newClient(CLIENT_REQUEST_TIMEOUT);
+        return client(CLIENT_REQUEST_TIMEOUT, "operator");
     }
 
-    /** A client with this request timeout (a test's own client: it creates megabyte-sized manifests). */
-    KubernetesClient newClient(Duration requestTimeout) {
+    /**
+     * A test's own client (acting as kubectl or the kubelet): faults never hit it, it is not counted as the
+     * operator's, and its long timeout lets it create megabyte-sized manifests.
+     */
+    KubernetesClient newTestClient() {
+        return client(Duration.ofSeconds(60), "test");
+    }
+
+    private KubernetesClient client(Duration requestTimeout, String who) {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
-                .withRequestTimeout((int) requestTimeout.toMillis()).withTrustCerts(true).build();
+                .withRequestTimeout((int) requestTimeout.toMillis()).withTrustCerts(true)
+                .withCustomHeaders(Map.of(WHO, who)).build();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         clients.add(client);
         return client;
@@ -88,6 +112,23 @@ final class FaultyApiServer implements AutoCloseable {
     Fault inject(String name, Predicate<Call> matches, int status, int times) {
         Fault f = new Fault(name, matches, status, times);
         dispatcher.faults.add(f);
+        return f;
+    }
+
+    /**
+     * Emulates an etcd compaction: from now on, a watch that resumes from a resourceVersion gets, as from a real server,
+     * an ERROR event "410 Expired: too old resource version" and is closed, until its client has relisted that
+     * collection (a list without a watch); only a relist gets further.
+     */
+    Fault compactHistory() {
+        Set<String> relisted = ConcurrentHashMap.newKeySet();
+        Fault f = inject("watch expired after compaction", c -> c.isWatch() && c.resourceVersion() > 0
+                && !relisted.contains(c.collection()), EXPIRED, Integer.MAX_VALUE);
+        dispatcher.listeners.add(c -> {
+            if (c.method().equals("GET") && !c.isWatch() && c.path().contains("?")) {
+                relisted.add(c.collection());
+            }
+        });
         return f;
     }
 
@@ -118,6 +159,7 @@ final class FaultyApiServer implements AutoCloseable {
         final List<Call> calls = new CopyOnWriteArrayList<>();
         final List<Fault> faults = new CopyOnWriteArrayList<>();
         final Set<WebSocket> openWatches = ConcurrentHashMap.newKeySet();
+        final List<java.util.function.Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
 
         Dispatcher(List<CustomResourceDefinitionContext> crds) {
             super(crds);
@@ -125,11 +167,15 @@ final class FaultyApiServer implements AutoCloseable {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-            Call call = new Call(request.getMethod(), request.getPath());
+            Call call = new Call(request.getMethod(), request.getPath(), !"test".equals(request.getHeader(WHO)));
             calls.add(call);
+            listeners.forEach(l -> l.accept(call));
             for (Fault f : faults) {
-                if (f.matches.test(call) && f.left.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                if (call.byOperator() && f.matches.test(call) && f.left.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
                     f.hits.incrementAndGet();
+                    if (f.status == EXPIRED) {
+                        return new MockResponse().withWebSocketUpgrade(new Expired(call.resourceVersion()));
+                    }
                     if (f.status == 0) {
                         MockResponse slow = super.dispatch(request);
                         return slow.setBodyDelay(CLIENT_REQUEST_TIMEOUT.multipliedBy(2));
@@ -150,6 +196,23 @@ final class FaultyApiServer implements AutoCloseable {
                 return response;
             }
             return response.withWebSocketUpgrade(new Tracking(inner, openWatches));
+        }
+    }
+
+    /** What a real API server streams to a watch that resumes from a compacted resourceVersion. */
+    private static final class Expired extends WebSocketListener {
+        private final long resourceVersion;
+
+        Expired(long resourceVersion) {
+            this.resourceVersion = resourceVersion;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws, Response r) {
+            ws.send("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                    + "\"status\":\"Failure\",\"message\":\"too old resource version: " + resourceVersion + "\","
+                    + "\"reason\":\"Expired\",\"code\":410}}");
+            ws.close(1000, "");
         }
     }
 

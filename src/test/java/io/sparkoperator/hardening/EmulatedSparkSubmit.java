@@ -34,13 +34,15 @@ final class EmulatedSparkSubmit implements SparkSubmission, AutoCloseable {
     /** When set, a submission blocks after creating the driver, until released or interrupted (a dying operator). */
     volatile CountDownLatch hangAfterCreate;
 
-    EmulatedSparkSubmit(KubernetesClient client, Path dir, String master) throws Exception {
+    /** @param scriptBody what the fake spark-submit does after recording its arguments ({@code exit 0}: succeed) */
+    EmulatedSparkSubmit(KubernetesClient client, Path dir, String master, String scriptBody, Duration timeout)
+            throws Exception {
         this.client = client;
         this.master = master;
-        this.home = RecordingSparkHome.create(dir.resolve("spark"), "exit 0");
+        this.home = RecordingSparkHome.create(dir.resolve("spark"), scriptBody);
         this.submitter = new Submitter(SubmitterConfig.defaults(home.home, master)
                 .withChildJvm(ChildJvmOptions.jdkDefaults()).withWorkDir(dir.resolve("work"))
-                .withTimeout(Duration.ofSeconds(30)));
+                .withTimeout(timeout));
     }
 
     /** Calls that reached the spark-submit script. */

@@ -55,7 +55,8 @@ class FaultsEndToEndTest {
     }
 
     private HardenedOperator operator(String identity, LeaderElectionOptions election) throws Exception {
-        HardenedOperator o = new HardenedOperator(api.newClient(), dir.resolve(identity), identity, election);
+        HardenedOperator o = new HardenedOperator(api.newClient(), dir.resolve(identity),
+                HardenedOperator.Settings.defaults().identity(identity, election));
         operators.add(o);
         return o.start();
     }

@@ -41,10 +41,31 @@ final class HardenedOperator implements AutoCloseable {
     final Map<ResourceKey, List<AppState>> transitions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    HardenedOperator(KubernetesClient client, Path dir, String identity, LeaderElectionOptions election)
-            throws Exception {
+    /** How the fake spark-submit behaves and what the operator exposes. */
+    record Settings(String identity, LeaderElectionOptions election, UiServiceOptions ui, String sparkSubmitBody,
+            Duration submitTimeout) {
+        static Settings defaults() {
+            return new Settings("operator", LeaderElectionOptions.defaults(), UiServiceOptions.defaults(), "exit 0",
+                    Duration.ofSeconds(30));
+        }
+
+        Settings identity(String value, LeaderElectionOptions leaderElection) {
+            return new Settings(value, leaderElection, ui, sparkSubmitBody, submitTimeout);
+        }
+
+        Settings sparkSubmit(String body, Duration timeout) {
+            return new Settings(identity, election, ui, body, timeout);
+        }
+
+        Settings ui(UiServiceOptions value) {
+            return new Settings(identity, election, value, sparkSubmitBody, submitTimeout);
+        }
+    }
+
+    HardenedOperator(KubernetesClient client, Path dir, Settings settings) throws Exception {
         Clock clock = Clock.systemUTC();
-        submit = new EmulatedSparkSubmit(client, dir, MASTER);
+        String identity = settings.identity();
+        submit = new EmulatedSparkSubmit(client, dir, MASTER, settings.sparkSubmitBody(), settings.submitTimeout());
         StateMachine machine = new StateMachine(StateMachineConfig.defaults(), clock, () -> UUID.randomUUID().toString());
         ApplicationListener listener = new ApplicationListener() {
             @Override
@@ -57,14 +78,14 @@ final class HardenedOperator implements AutoCloseable {
             }
         };
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
-                new EventRecorder(client, clock, identity), UiServiceOptions.defaults(), app -> Optional.empty(),
+                new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
                 listener, () -> stopping);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
                 new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
                 ControllerRuntime.Observers.none(), ControllerRuntime.Watchers.none());
-        gate = new LeaderGate(client, election, identity, new LeaderGate.Work() {
+        gate = new LeaderGate(client, settings.election(), identity, new LeaderGate.Work() {
             @Override
             public void start() throws Exception {
                 runtime.start();
@@ -78,7 +99,7 @@ final class HardenedOperator implements AutoCloseable {
     }
 
     HardenedOperator(KubernetesClient client, Path dir) throws Exception {
-        this(client, dir, "operator", LeaderElectionOptions.defaults());
+        this(client, dir, Settings.defaults());
     }
 
     HardenedOperator start() {

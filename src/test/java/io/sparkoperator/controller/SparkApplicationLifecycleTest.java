@@ -1,9 +1,7 @@
 package io.sparkoperator.controller;
 
-import static io.sparkoperator.controller.KeyedDispatcherTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -29,6 +27,11 @@ class SparkApplicationLifecycleTest {
         }
         kubelet.close();
         cluster.close();
+    }
+
+    /** Lifecycles take well under a second each; the patience covers a stalled request's time-out and retry. */
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        KeyedDispatcherTest.waitFor(condition, java.time.Duration.ofSeconds(30));
     }
 
     private SparkApplicationStatus status(String name) {
@@ -172,8 +175,9 @@ class SparkApplicationLifecycleTest {
         waitFor(() -> state("pi") == AppState.RUNNING);
 
         editSpec("pi", spec -> spec.put("suspend", true));
-        waitFor(() -> state("pi") == AppState.SUSPENDED && drivers("pi").isEmpty());
-        assertNull(cluster.client.services().inNamespace("default").withName("pi-ui-svc").get());
+        // SUSPENDED is written first, then the driver and the UI Service are deleted.
+        waitFor(() -> state("pi") == AppState.SUSPENDED && drivers("pi").isEmpty()
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
         Thread.sleep(300);
         assertEquals(AppState.SUSPENDED, state("pi"));
         assertEquals(1, operator.submit.calls());

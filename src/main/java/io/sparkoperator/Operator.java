@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The running operator: the Kubernetes client, the submitter, metrics and health endpoints, and the controller
@@ -48,13 +49,14 @@ final class Operator {
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
 
-    private Operator(OperatorConfig config, Map<String, String> env) throws Exception {
+    private Operator(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
         this.config = config;
         Clock clock = Clock.systemUTC();
         String identity = env.getOrDefault("POD_NAME", env.getOrDefault("HOSTNAME", "spark-operator")) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        client = new KubernetesClientBuilder().build();
-        submitter = new Submitter(submitterConfig(config, env));
+        this.client = client;
+        submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)));
         ControllerRuntime[] self = new ControllerRuntime[1];
         OperatorMetrics metrics = new OperatorMetrics(config.metrics(),
                 () -> self[0] == null || self[0].caches() == null ? List.of() : self[0].caches().typedApps(),
@@ -106,8 +108,15 @@ final class Operator {
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::isReady);
     }
 
+    /** The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). */
     static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
-        Operator operator = new Operator(config, env);
+        return start(config, env, new KubernetesClientBuilder().build(), UnaryOperator.identity());
+    }
+
+    /** With a given client and submitter settings (tests run spark-submit against a mock API server). */
+    static Operator start(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
+        Operator operator = new Operator(config, env, client, submitterSettings);
         operator.gate.start();
         operator.gate.lost().thenAccept(reason -> {
             if (!operator.stopping) {
@@ -122,6 +131,15 @@ final class Operator {
     /** Ready: leading with synced caches; a standby replica is not ready (it serves nothing). */
     boolean isReady() {
         return !stopping && gate.isLeader() && runtime.isReady();
+    }
+
+    /** Where the endpoints listen (port 0 in the flags picks a free one). */
+    int metricsPort() {
+        return endpoints.metricsPort();
+    }
+
+    int healthPort() {
+        return endpoints.healthPort();
     }
 
     /** The SIGTERM path; idempotent. */

@@ -96,8 +96,12 @@ class OperatorIntegrationTest {
                   executor: {instances: 1, cores: 1, memory: 512m}
                 """, GenericKubernetesResource.class)).create();
 
-        waitFor(() -> client.pods().inNamespace("default").withName("it-pi-driver").get() != null
-                && state() == AppState.SUBMITTED, Duration.ofSeconds(180));
+        waitFor(() -> client.pods().inNamespace("default").withName("it-pi-driver").get() != null,
+                Duration.ofSeconds(180));
+        // The mock leaves a new pod without status; a real API server reports it Pending.
+        setPhase("Pending", null);
+        waitFor(() -> state() == AppState.SUBMITTED && status().driverInfo() != null
+                && status().driverInfo().webUIServiceName() != null, Duration.ofSeconds(30));
         SparkApplicationStatus submitted = status();
         Pod driver = client.pods().inNamespace("default").withName("it-pi-driver").get();
         assertEquals(submitted.submissionID(), driver.getMetadata().getLabels().get(Labels.SUBMISSION_ID),
@@ -137,7 +141,9 @@ class OperatorIntegrationTest {
     private void setPhase(String phase, Integer exitCode) {
         Pod pod = client.pods().inNamespace("default").withName("it-pi-driver").get();
         var container = new ContainerStatusBuilder().withName(Labels.DRIVER_CONTAINER);
-        if (exitCode == null) {
+        if ("Pending".equals(phase)) {
+            container.withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState();
+        } else if (exitCode == null) {
             container.withNewState().withNewRunning().endRunning().endState();
         } else {
             container.withNewState().withNewTerminated().withExitCode(exitCode).endTerminated().endState();

@@ -82,6 +82,28 @@ class SparkApplicationLifecycleTest {
     }
 
     @Test
+    void withAnIngressUrlFormatTheUiIngressIsMadeRecordedAndRemovedWithTheService() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        UiServiceOptions ui = new UiServiceOptions(true, true, new IngressOptions("ui.example.com/{{$appNamespace}}/{{$appName}}",
+                "nginx", java.util.Map.of(), List.of()));
+        operator = new TestOperator(cluster.client, "operator", LeaderElectionOptions.defaults(), ui,
+                io.sparkoperator.state.StateMachineConfig.defaults()).start();
+        waitFor(() -> state("pi") == AppState.RUNNING && status("pi").driverInfo().webUIIngressName() != null);
+        SparkApplicationStatus running = status("pi");
+        assertEquals("pi-ui-ingress", running.driverInfo().webUIIngressName());
+        assertEquals("http://ui.example.com/default/pi", running.driverInfo().webUIIngressAddress());
+        var ingress = cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get();
+        assertEquals("nginx", ingress.getSpec().getIngressClassName());
+        assertEquals("/default/pi(/|$)(.*)", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath());
+
+        kubelet.plan = FakeKubelet.Plan.SUCCEED;
+        waitFor(() -> state("pi") == AppState.COMPLETED
+                && cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get() == null
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
+    }
+
+    @Test
     void runFailuresAreRetriedByTheRestartPolicyThenFail() throws Exception {
         kubelet.plan = FakeKubelet.Plan.FAIL;
         cluster.createApp(TestApps.sparkPi("default", "flaky", """

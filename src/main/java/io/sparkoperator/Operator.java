@@ -10,6 +10,7 @@ import io.sparkoperator.controller.Reconciler;
 import io.sparkoperator.controller.ScheduledRuns;
 import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
 import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.SparkCaches;
 import io.sparkoperator.controller.SparkSubmission;
 import io.sparkoperator.logging.LogContext;
 import io.sparkoperator.logging.LogResource;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,7 +46,7 @@ final class Operator {
     private final OperatorConfig config;
     private final KubernetesClient client;
     private final Submitter submitter;
-    private final ControllerRuntime runtime;
+    private volatile ControllerRuntime runtime;
     private final LeaderGate gate;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
@@ -57,10 +59,8 @@ final class Operator {
                 + UUID.randomUUID().toString().substring(0, 8);
         this.client = client;
         submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)));
-        ControllerRuntime[] self = new ControllerRuntime[1];
         OperatorMetrics metrics = new OperatorMetrics(config.metrics(),
-                () -> self[0] == null || self[0].caches() == null ? List.of() : self[0].caches().typedApps(),
-                () -> self[0] == null || self[0].caches() == null ? List.of() : self[0].caches().executorPods());
+                () -> cached(SparkCaches::typedApps), () -> cached(SparkCaches::executorPods));
         MetricsWiring wiring = new MetricsWiring(metrics, clock);
         StateMachine machine = new StateMachine(new StateMachineConfig(config.driverPodCreationGracePeriod(),
                 Duration.ofSeconds(config.defaultTimeToLiveSeconds()), config.maxTrackedExecutorPerApp(),
@@ -78,10 +78,10 @@ final class Operator {
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
                 submission, new EventRecorder(client, clock, identity), config.uiService(),
                 PrometheusConfigMap::build, wiring.applications(), () -> stopping);
-        var appMetrics = metrics.controller().register("sparkapplication", () -> self[0] == null ? 0
-                : self[0].trackedAppKeys());
-        var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> self[0] == null ? 0
-                : self[0].trackedScheduledKeys());
+        var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
+                : runtime.trackedAppKeys());
+        var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
+                : runtime.trackedScheduledKeys());
         Reconciler scheduled = logged("ScheduledSparkApplication",
                 new ScheduledSparkApplicationReconciler(client, clock));
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
@@ -91,7 +91,6 @@ final class Operator {
                 scheduled, ScheduledRuns::parentKeyOf,
                 new ControllerRuntime.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
-        self[0] = runtime;
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get);
         gate = new LeaderGate(client, config.leaderElection(), identity, new LeaderGate.Work() {
@@ -160,6 +159,13 @@ final class Operator {
         endpoints.stop();
         client.close();
         LOG.log(Level.INFO, "stopped");
+    }
+
+    /** A view of the current term's caches for metrics gauges; empty before the caches exist. */
+    private <T> List<T> cached(Function<SparkCaches, List<T>> view) {
+        ControllerRuntime current = runtime;
+        SparkCaches caches = current == null ? null : current.caches();
+        return caches == null ? List.of() : view.apply(caches);
     }
 
     private static Reconciler logged(String kind, Reconciler reconciler) {

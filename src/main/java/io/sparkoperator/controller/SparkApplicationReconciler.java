@@ -185,9 +185,16 @@ public final class SparkApplicationReconciler implements Reconciler {
         }
     }
 
-    /** A manifest the model cannot read: FAILED with the reason, once; a fixed spec reruns it (INVALIDATING). */
+    /**
+     * A manifest the model cannot read: FAILED with the reason, once; a fixed spec reruns it (INVALIDATING). A run
+     * still going is stopped, as a spec edit would stop it.
+     */
     private ReconcileResult reportInvalid(ResourceKey key, GenericKubernetesResource raw, InvalidManifestException e) {
         SparkApplicationStatus current = SparkApplications.statusOf(raw);
+        if (!current.state().isTerminal() && current.state() != AppState.NEW) {
+            String podName = current.driverInfo() == null ? null : current.driverInfo().podName();
+            deleteSubmissionResources(key, podName);
+        }
         SparkApplicationStatus failed = current.withApplicationState(new ApplicationState(AppState.FAILED,
                 e.getMessage()));
         StatusWriter.Outcome outcome = statusWriter.write(raw, failed);

@@ -314,6 +314,25 @@ class SparkApplicationLifecycleTest {
         assertEquals(1, operator.submit.calls());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunningAppWhoseSpecBreaksStopsAndAFixReRunsIt() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> state("pi") == AppState.RUNNING);
+        String firstId = status("pi").submissionID();
+
+        editSpec("pi", spec -> ((java.util.Map<String, Object>) spec.get("driver")).put("template",
+                java.util.Map.of("spec", java.util.Map.of("containers", "not a list"))));
+        waitFor(() -> state("pi") == AppState.FAILED && drivers("pi").isEmpty());
+        assertTrue(status("pi").applicationState().errorMessage().contains("invalid SparkApplication default/pi"));
+
+        editSpec("pi", spec -> ((java.util.Map<String, Object>) spec.get("driver")).remove("template"));
+        waitFor(() -> state("pi") == AppState.RUNNING && !firstId.equals(status("pi").submissionID()));
+        assertEquals(2, operator.submit.calls());
+    }
+
     private void editSpec(String name, java.util.function.Consumer<java.util.Map<String, Object>> edit) {
         for (int attempt = 0; ; attempt++) {
             var app = cluster.getApp("default", name);

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -50,6 +51,7 @@ final class Operator {
     private final LeaderGate gate;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Operator(OperatorConfig config, Map<String, String> env, KubernetesClient client,
             UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
@@ -159,6 +161,12 @@ final class Operator {
         endpoints.stop();
         client.close();
         LOG.log(Level.INFO, "stopped");
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #shutdown()} finished: keeps {@code main} alive, since the operator's threads are daemons. */
+    void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     /** A view of the current term's caches for metrics gauges; empty before the caches exist. */

@@ -333,6 +333,47 @@ class SparkApplicationLifecycleTest {
         assertEquals(2, operator.submit.calls());
     }
 
+    @Test
+    void aScheduleStartsRunsThatAreSubmittedAndRecordedInItsHistory() throws Exception {
+        cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class).inNamespace("default")
+                .resource(io.sparkoperator.api.ApiJson.parse("""
+                        apiVersion: sparkoperator.k8s.io/v1beta2
+                        kind: ScheduledSparkApplication
+                        metadata: {name: nightly, namespace: default}
+                        spec:
+                          schedule: "@every 1m"
+                          concurrencyPolicy: Forbid
+                          successfulRunHistoryLimit: 3
+                          template:
+                            type: Scala
+                            sparkVersion: 4.1.1
+                            image: spark:4.1.1
+                            mainClass: org.apache.spark.examples.SparkPi
+                            mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+                            driver: {cores: 1, memory: 512m}
+                            executor: {instances: 1, cores: 1, memory: 512m}
+                        """, io.sparkoperator.api.ScheduledSparkApplication.class)).create();
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> {
+            var parent = cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class)
+                    .inNamespace("default").withName("nightly").get();
+            return parent.getStatus() != null && parent.getStatus().pastSuccessfulRunNames() != null
+                    && parent.getStatus().pastSuccessfulRunNames().size() >= 2;
+        });
+        var parent = cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class)
+                .inNamespace("default").withName("nightly").get();
+        for (String run : parent.getStatus().pastSuccessfulRunNames()) {
+            var app = cluster.getApp("default", run);
+            if (app != null) { // the history may outlive a run pruned by the history limit
+                assertEquals(AppState.COMPLETED, SparkApplications.statusOf(app).state());
+                assertEquals("nightly", app.getMetadata().getOwnerReferences().get(0).getName());
+            }
+        }
+        assertTrue(operator.submit.calls() >= 2);
+        java.util.Set<String> distinct = new java.util.HashSet<>(operator.submit.submissionIds);
+        assertEquals(operator.submit.calls(), distinct.size(), "one submission per run");
+    }
+
     private void editSpec(String name, java.util.function.Consumer<java.util.Map<String, Object>> edit) {
         for (int attempt = 0; ; attempt++) {
             var app = cluster.getApp("default", name);

@@ -77,11 +77,11 @@ final class Operator {
                 submitting.decrementAndGet();
             }
         };
-        SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
-                submission, new EventRecorder(client, clock, identity), config.uiService(),
-                PrometheusConfigMap::build, wiring.applications(), () -> stopping);
         var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
                 : runtime.trackedAppKeys());
+        SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
+                submission, new EventRecorder(client, clock, identity), config.uiService(),
+                PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
                 : runtime.trackedScheduledKeys());
         Reconciler scheduled = logged("ScheduledSparkApplication",

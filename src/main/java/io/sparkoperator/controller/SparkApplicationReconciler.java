@@ -51,7 +51,7 @@ public final class SparkApplicationReconciler implements Reconciler {
         this.parts = parts;
         this.caches = caches;
         this.specChanges = specChanges;
-        this.statusWriter = new StatusWriter(parts.client());
+        this.statusWriter = new StatusWriter(parts.client(), parts.listener()::statusConflict);
         this.ui = new UiExposure(parts.client(), parts.ui(), parts.events());
         this.observer = new DriverObserver(parts.client(), caches, ui);
     }

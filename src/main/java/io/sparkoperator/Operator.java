@@ -178,8 +178,11 @@ final class Operator {
 
     private static Reconciler logged(String kind, Reconciler reconciler) {
         return key -> {
-            try (LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()))) {
+            LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()));
+            try {
                 return reconciler.reconcile(key);
+            } finally {
+                scope.close();
             }
         };
     }

@@ -2,6 +2,7 @@ package io.sparkoperator.controller;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.ApplicationState;
@@ -18,6 +19,7 @@ import io.sparkoperator.submit.DriverPodName;
 import io.sparkoperator.submit.SubmitResult;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -179,7 +181,7 @@ public final class SparkApplicationReconciler implements Reconciler {
         ConfigMap existing = configMaps.withName(configMap.getMetadata().getName()).get();
         if (existing == null) {
             configMaps.resource(configMap).create();
-        } else if (!java.util.Objects.equals(existing.getData(), configMap.getData())) {
+        } else if (!Objects.equals(existing.getData(), configMap.getData())) {
             existing.setData(configMap.getData());
             configMaps.resource(existing).update();
         }
@@ -209,7 +211,7 @@ public final class SparkApplicationReconciler implements Reconciler {
 
     static SparkApplication withStatus(SparkApplication app, SparkApplicationStatus status) {
         SparkApplication copy = new SparkApplication();
-        copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(app.getMetadata()).build());
+        copy.setMetadata(new ObjectMetaBuilder(app.getMetadata()).build());
         copy.setSpec(app.getSpec());
         copy.setStatus(status);
         return copy;

@@ -374,6 +374,24 @@ class SparkApplicationLifecycleTest {
         assertEquals(operator.submit.calls(), distinct.size(), "one submission per run");
     }
 
+    @Test
+    void aDeletionHeldByAFinalizerStopsTheDriverAndUiAtOnce() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> state("pi") == AppState.RUNNING);
+        var app = cluster.getApp("default", "pi");
+        app.getMetadata().setFinalizers(List.of("example.com/keep"));
+        SparkApplications.api(cluster.client).inNamespace("default").resource(app).update();
+        SparkApplications.api(cluster.client).inNamespace("default").withName("pi").delete();
+
+        waitFor(() -> drivers("pi").isEmpty()
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
+        assertNotNull(cluster.getApp("default", "pi").getMetadata().getDeletionTimestamp(),
+                "the app itself waits for its finalizer; its driver did not wait for garbage collection");
+        assertEquals(1, operator.submit.calls());
+    }
+
     private void editSpec(String name, java.util.function.Consumer<java.util.Map<String, Object>> edit) {
         for (int attempt = 0; ; attempt++) {
             var app = cluster.getApp("default", name);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkoperator.controller.Backoff;
 import io.sparkoperator.controller.ControllerRuntime;
+import io.sparkoperator.controller.DelayScheduler;
 import io.sparkoperator.controller.EventRecorder;
 import io.sparkoperator.controller.LeaderGate;
 import io.sparkoperator.controller.Reconciler;
@@ -86,8 +87,11 @@ final class Operator {
                 : runtime.trackedScheduledKeys());
         Reconciler scheduled = logged("ScheduledSparkApplication",
                 new ScheduledSparkApplicationReconciler(client, clock));
+        // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
+        Duration maxPassTime = config.sparkSubmitTimeout().plus(ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
-                config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults()),
+                config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
+                maxPassTime),
                 (caches, specChanges) -> logged("SparkApplication",
                         new SparkApplicationReconciler(parts, caches, specChanges)),
                 scheduled, ScheduledRuns::parentKeyOf,

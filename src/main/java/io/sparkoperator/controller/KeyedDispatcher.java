@@ -37,16 +37,31 @@ public final class KeyedDispatcher {
         boolean running;
         boolean pending;
         DelayScheduler.Cancellable timer;
+        DelayScheduler.Cancellable watchdog;
+        Thread worker;
         int failures;
     }
 
+    private final Duration maxPassTime;
+
     public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
             ReconcileObserver observer) {
+        this(name, reconciler, backoff, timers, observer, null);
+    }
+
+    /**
+     * @param maxPassTime a pass still running after this long is interrupted (it then fails and backs off), so a call
+     *        that hangs despite its timeout (e.g. a response body that never ends) cannot block its key forever;
+     *        {@code null} = no watchdog
+     */
+    public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
+            ReconcileObserver observer, Duration maxPassTime) {
         this.name = name;
         this.reconciler = reconciler;
         this.backoff = backoff;
         this.timers = timers;
         this.observer = observer;
+        this.maxPassTime = maxPassTime;
     }
 
     /** Something about {@code key} changed: reconcile it now, or once more after the running pass. */
@@ -98,6 +113,10 @@ public final class KeyedDispatcher {
         slot.pending = false;
         Thread worker = Thread.ofVirtual().name(name + ":" + key).unstarted(() -> runOnce(key));
         workers.add(worker);
+        slot.worker = worker;
+        if (maxPassTime != null) {
+            slot.watchdog = timers.schedule(maxPassTime, () -> overran(key, worker));
+        }
         worker.start();
     }
 
@@ -118,12 +137,28 @@ public final class KeyedDispatcher {
         finish(key, result, failure);
     }
 
+    private void overran(ResourceKey key, Thread worker) {
+        locked(() -> {
+            Slot slot = slots.get(key);
+            if (slot != null && slot.running && slot.worker == worker) {
+                LOG.log(Level.WARNING, () -> name + " " + key + ": pass still running after " + maxPassTime
+                        + "; interrupting it");
+                worker.interrupt();
+            }
+        });
+    }
+
     private void finish(ResourceKey key, ReconcileResult result, Exception failure) {
         lock.lock();
         try {
             workers.remove(Thread.currentThread());
             Slot slot = slots.get(key);
             slot.running = false;
+            slot.worker = null;
+            if (slot.watchdog != null) {
+                slot.watchdog.cancel();
+                slot.watchdog = null;
+            }
             if (failure != null) {
                 slot.failures++;
             } else {

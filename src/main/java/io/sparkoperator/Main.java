@@ -29,14 +29,21 @@ public final class Main {
         }
         LoggingSetup.configure(config.logging());
         System.Logger log = System.getLogger(Main.class.getName());
+        Operator operator;
         try {
-            Operator operator = Operator.start(config, System.getenv());
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(operator::shutdown));
-            log.log(Level.INFO, () -> "spark-operator started; watching " + (config.watchesAllNamespaces()
-                    ? "all namespaces" : "namespaces " + config.namespaces()));
+            operator = Operator.start(config, System.getenv());
         } catch (Exception e) {
             log.log(Level.ERROR, "spark-operator failed to start: " + e.getMessage(), e);
             System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(operator::shutdown));
+        log.log(Level.INFO, () -> "spark-operator started; watching " + (config.watchesAllNamespaces()
+                ? "all namespaces" : "namespaces " + config.namespaces()));
+        try {
+            operator.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -33,8 +33,13 @@ final class MetricsWiring {
                 failure != null ? ReconcileOutcome.ERROR : ReconcileOutcome.of(result.requeueAfter()), took);
     }
 
-    ApplicationListener applications() {
+    ApplicationListener applications(ControllerMetrics.Controller controller) {
         return new ApplicationListener() {
+            @Override
+            public void statusConflict() {
+                controller.onStatusConflict();
+            }
+
             @Override
             public void statusWritten(SparkApplication app, SparkApplicationStatus before,
                     SparkApplicationStatus after) {

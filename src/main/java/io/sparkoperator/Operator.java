@@ -4,12 +4,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkoperator.controller.Backoff;
 import io.sparkoperator.controller.ControllerRuntime;
+import io.sparkoperator.controller.DelayScheduler;
 import io.sparkoperator.controller.EventRecorder;
 import io.sparkoperator.controller.LeaderGate;
 import io.sparkoperator.controller.Reconciler;
 import io.sparkoperator.controller.ScheduledRuns;
 import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
 import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.SparkCaches;
 import io.sparkoperator.controller.SparkSubmission;
 import io.sparkoperator.logging.LogContext;
 import io.sparkoperator.logging.LogResource;
@@ -29,7 +31,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The running operator: the Kubernetes client, the submitter, metrics and health endpoints, and the controller
@@ -43,22 +48,22 @@ final class Operator {
     private final OperatorConfig config;
     private final KubernetesClient client;
     private final Submitter submitter;
-    private final ControllerRuntime runtime;
+    private volatile ControllerRuntime runtime;
     private final LeaderGate gate;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Operator(OperatorConfig config, Map<String, String> env) throws Exception {
+    private Operator(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
         this.config = config;
         Clock clock = Clock.systemUTC();
         String identity = env.getOrDefault("POD_NAME", env.getOrDefault("HOSTNAME", "spark-operator")) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        client = new KubernetesClientBuilder().build();
-        submitter = new Submitter(submitterConfig(config, env));
-        ControllerRuntime[] self = new ControllerRuntime[1];
+        this.client = client;
+        submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)));
         OperatorMetrics metrics = new OperatorMetrics(config.metrics(),
-                () -> self[0] == null || self[0].caches() == null ? List.of() : self[0].caches().typedApps(),
-                () -> self[0] == null || self[0].caches() == null ? List.of() : self[0].caches().executorPods());
+                () -> cached(SparkCaches::typedApps), () -> cached(SparkCaches::executorPods));
         MetricsWiring wiring = new MetricsWiring(metrics, clock);
         StateMachine machine = new StateMachine(new StateMachineConfig(config.driverPodCreationGracePeriod(),
                 Duration.ofSeconds(config.defaultTimeToLiveSeconds()), config.maxTrackedExecutorPerApp(),
@@ -73,23 +78,25 @@ final class Operator {
                 submitting.decrementAndGet();
             }
         };
+        var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
+                : runtime.trackedAppKeys());
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
                 submission, new EventRecorder(client, clock, identity), config.uiService(),
-                PrometheusConfigMap::build, wiring.applications(), () -> stopping);
-        var appMetrics = metrics.controller().register("sparkapplication", () -> self[0] == null ? 0
-                : self[0].trackedAppKeys());
-        var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> self[0] == null ? 0
-                : self[0].trackedScheduledKeys());
+                PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
+        var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
+                : runtime.trackedScheduledKeys());
         Reconciler scheduled = logged("ScheduledSparkApplication",
                 new ScheduledSparkApplicationReconciler(client, clock));
+        // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
+        Duration maxPassTime = config.sparkSubmitTimeout().plus(ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
-                config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults()),
+                config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
+                maxPassTime),
                 (caches, specChanges) -> logged("SparkApplication",
                         new SparkApplicationReconciler(parts, caches, specChanges)),
                 scheduled, ScheduledRuns::parentKeyOf,
                 new ControllerRuntime.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
-        self[0] = runtime;
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get);
         gate = new LeaderGate(client, config.leaderElection(), identity, new LeaderGate.Work() {
@@ -106,8 +113,15 @@ final class Operator {
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::isReady);
     }
 
+    /** The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). */
     static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
-        Operator operator = new Operator(config, env);
+        return start(config, env, new KubernetesClientBuilder().build(), UnaryOperator.identity());
+    }
+
+    /** With a given client and submitter settings (tests run spark-submit against a mock API server). */
+    static Operator start(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
+        Operator operator = new Operator(config, env, client, submitterSettings);
         operator.gate.start();
         operator.gate.lost().thenAccept(reason -> {
             if (!operator.stopping) {
@@ -122,6 +136,15 @@ final class Operator {
     /** Ready: leading with synced caches; a standby replica is not ready (it serves nothing). */
     boolean isReady() {
         return !stopping && gate.isLeader() && runtime.isReady();
+    }
+
+    /** Where the endpoints listen (port 0 in the flags picks a free one). */
+    int metricsPort() {
+        return endpoints.metricsPort();
+    }
+
+    int healthPort() {
+        return endpoints.healthPort();
     }
 
     /** The SIGTERM path; idempotent. */
@@ -142,12 +165,28 @@ final class Operator {
         endpoints.stop();
         client.close();
         LOG.log(Level.INFO, "stopped");
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #shutdown()} finished: keeps {@code main} alive, since the operator's threads are daemons. */
+    void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** A view of the current term's caches for metrics gauges; empty before the caches exist. */
+    private <T> List<T> cached(Function<SparkCaches, List<T>> view) {
+        ControllerRuntime current = runtime;
+        SparkCaches caches = current == null ? null : current.caches();
+        return caches == null ? List.of() : view.apply(caches);
     }
 
     private static Reconciler logged(String kind, Reconciler reconciler) {
         return key -> {
-            try (LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()))) {
+            LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()));
+            try {
                 return reconciler.reconcile(key);
+            } finally {
+                scope.close();
             }
         };
     }

@@ -182,7 +182,7 @@ public final class OperatorFlags {
                 values.put(name, body.substring(eq + 1));
             } else if (flag.bool()) {
                 values.put(name, "true");
-            } else if (i + 1 < args.length) {
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 values.put(name, args[++i]);
             } else {
                 problems.add("flag --" + name + " needs a value");

@@ -148,6 +148,8 @@ class OperatorFlagsTest {
     @Test
     void aValueFlagWithoutValueIsAnError() {
         assertThrows(ConfigException.class, () -> parse("--namespaces"));
+        ConfigException error = assertThrows(ConfigException.class, () -> parse("--namespaces", "--leader-election"));
+        assertEquals(List.of("flag --namespaces needs a value"), error.problems());
     }
 
     @Test

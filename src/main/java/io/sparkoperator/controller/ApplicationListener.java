@@ -11,6 +11,10 @@ public interface ApplicationListener {
     default void statusWritten(SparkApplication app, SparkApplicationStatus before, SparkApplicationStatus after) {
     }
 
+    /** A status write was answered 409 Conflict (it is retried or the pass decided again). */
+    default void statusConflict() {
+    }
+
     /** One spark-submit attempt ended. */
     default void submitted(SparkApplication app, SubmitResult result, Duration took) {
     }

@@ -24,16 +24,20 @@ public final class ControllerRuntime {
      * What to watch and how to retry.
      *
      * @param timers makes the scheduler for requeue and backoff timers (tests run them on warped time)
+     * @param maxPassTime a reconciliation still running after this long is interrupted (must exceed the
+     *        spark-submit timeout)
      */
     public record Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
-            Backoff backoff, Function<String, DelayScheduler> timers) {
+            Backoff backoff, Function<String, DelayScheduler> timers, Duration maxPassTime) {
+        public static final Duration DEFAULT_MAX_PASS_TIME = Duration.ofMinutes(10);
+
         public Settings {
             namespaces = List.copyOf(namespaces);
         }
 
         public Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
                 Backoff backoff) {
-            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system);
+            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system, DEFAULT_MAX_PASS_TIME);
         }
     }
 
@@ -100,9 +104,9 @@ public final class ControllerRuntime {
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
-                settings.backoff(), timers, observers.apps());
+                settings.backoff(), timers, observers.apps(), settings.maxPassTime());
         scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledReconciler, settings.backoff(),
-                timers, observers.scheduled());
+                timers, observers.scheduled(), settings.maxPassTime());
         apps.pause();
         scheduled.pause();
         caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))

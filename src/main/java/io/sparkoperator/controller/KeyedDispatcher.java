@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link Reconciler} for keys as events arrive: one virtual thread per reconciliation, at most one in flight
@@ -36,34 +37,50 @@ public final class KeyedDispatcher {
         boolean running;
         boolean pending;
         DelayScheduler.Cancellable timer;
+        DelayScheduler.Cancellable watchdog;
+        Thread worker;
         int failures;
     }
 
+    private final Duration maxPassTime;
+
     public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
             ReconcileObserver observer) {
+        this(name, reconciler, backoff, timers, observer, null);
+    }
+
+    /**
+     * @param maxPassTime a pass still running after this long is interrupted (it then fails and backs off), so a call
+     *        that hangs despite its timeout (e.g. a response body that never ends) cannot block its key forever;
+     *        {@code null} = no watchdog
+     */
+    public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
+            ReconcileObserver observer, Duration maxPassTime) {
         this.name = name;
         this.reconciler = reconciler;
         this.backoff = backoff;
         this.timers = timers;
         this.observer = observer;
+        this.maxPassTime = maxPassTime;
     }
 
     /** Something about {@code key} changed: reconcile it now, or once more after the running pass. */
     public void enqueue(ResourceKey key) {
-        lock.lock();
-        try {
-            if (stopped) {
-                return;
+        locked(() -> {
+            if (!stopped) {
+                Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+                cancelTimer(slot);
+                runOrDefer(key, slot);
             }
-            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-            cancelTimer(slot);
-            if (slot.running || paused) {
-                slot.pending = true;
-            } else {
-                start(key, slot);
-            }
-        } finally {
-            lock.unlock();
+        });
+    }
+
+    /** Runs the key now, or once after the running pass (or after resume). Call under the lock. */
+    private void runOrDefer(ResourceKey key, Slot slot) {
+        if (slot.running || paused) {
+            slot.pending = true;
+        } else {
+            start(key, slot);
         }
     }
 
@@ -72,18 +89,14 @@ public final class KeyedDispatcher {
      * informer caches fill, since reconciling against a half-listed cache would guess.
      */
     public void pause() {
-        lock.lock();
-        try {
+        locked(() -> {
             paused = true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Starts every key queued while paused. */
     public void resume() {
-        lock.lock();
-        try {
+        locked(() -> {
             paused = false;
             if (!stopped) {
                 slots.forEach((key, slot) -> {
@@ -92,9 +105,7 @@ public final class KeyedDispatcher {
                     }
                 });
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void start(ResourceKey key, Slot slot) {
@@ -102,6 +113,10 @@ public final class KeyedDispatcher {
         slot.pending = false;
         Thread worker = Thread.ofVirtual().name(name + ":" + key).unstarted(() -> runOnce(key));
         workers.add(worker);
+        slot.worker = worker;
+        if (maxPassTime != null) {
+            slot.watchdog = timers.schedule(maxPassTime, () -> overran(key, worker));
+        }
         worker.start();
     }
 
@@ -122,12 +137,28 @@ public final class KeyedDispatcher {
         finish(key, result, failure);
     }
 
+    private void overran(ResourceKey key, Thread worker) {
+        locked(() -> {
+            Slot slot = slots.get(key);
+            if (slot != null && slot.running && slot.worker == worker) {
+                LOG.log(Level.WARNING, () -> name + " " + key + ": pass still running after " + maxPassTime
+                        + "; interrupting it");
+                worker.interrupt();
+            }
+        });
+    }
+
     private void finish(ResourceKey key, ReconcileResult result, Exception failure) {
         lock.lock();
         try {
             workers.remove(Thread.currentThread());
             Slot slot = slots.get(key);
             slot.running = false;
+            slot.worker = null;
+            if (slot.watchdog != null) {
+                slot.watchdog.cancel();
+                slot.watchdog = null;
+            }
             if (failure != null) {
                 slot.failures++;
             } else {
@@ -136,9 +167,8 @@ public final class KeyedDispatcher {
             if (stopped) {
                 slots.remove(key);
             } else if (slot.pending) {
-                if (!paused) {
-                    start(key, slot);
-                }
+                slot.pending = false;
+                runOrDefer(key, slot);
             } else if (failure != null) {
                 Duration delay = backoff.delay(slot.failures);
                 LOG.log(Level.WARNING, () -> name + " " + key + ": reconcile failed (" + describe(failure)
@@ -165,22 +195,14 @@ public final class KeyedDispatcher {
     }
 
     private void timerFired(ResourceKey key, DelayScheduler.Cancellable timer) {
-        lock.lock();
-        try {
+        locked(() -> {
             Slot slot = slots.get(key);
             // A newer event replaced or cancelled this timer; the identity check makes a late firing harmless.
-            if (stopped || slot == null || slot.timer != timer) {
-                return;
+            if (!stopped && slot != null && slot.timer == timer) {
+                slot.timer = null;
+                runOrDefer(key, slot);
             }
-            slot.timer = null;
-            if (slot.running || paused) {
-                slot.pending = true;
-            } else {
-                start(key, slot);
-            }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private static void cancelTimer(Slot slot) {
@@ -205,11 +227,7 @@ public final class KeyedDispatcher {
             if (interrupt) {
                 workers.forEach(Thread::interrupt);
             }
-            long left = bound.toNanos();
-            while (!workers.isEmpty() && left > 0) {
-                left = allIdle.awaitNanos(left);
-            }
-            return workers.isEmpty();
+            return awaitIdleLocked(bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return workers.isEmpty();
@@ -220,33 +238,45 @@ public final class KeyedDispatcher {
 
     /** Reconciliations running right now. */
     public int inFlight() {
-        lock.lock();
-        try {
-            return workers.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(workers::size);
     }
 
     /** Keys with a reconciliation running, pending or timed. */
     public int trackedKeys() {
-        lock.lock();
-        try {
-            return slots.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(slots::size);
     }
 
     /** Waits until no reconciliation runs (tests and shutdown). */
     public boolean awaitIdle(Duration bound) throws InterruptedException {
         lock.lock();
         try {
-            long left = bound.toNanos();
-            while (!workers.isEmpty() && left > 0) {
-                left = allIdle.awaitNanos(left);
-            }
-            return workers.isEmpty();
+            return awaitIdleLocked(bound);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean awaitIdleLocked(Duration bound) throws InterruptedException {
+        long left = bound.toNanos();
+        while (!workers.isEmpty() && left > 0) {
+            left = allIdle.awaitNanos(left);
+        }
+        return workers.isEmpty();
+    }
+
+    private void locked(Runnable body) {
+        lock.lock();
+        try {
+            body.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            return body.get();
         } finally {
             lock.unlock();
         }

@@ -2,6 +2,7 @@ package io.sparkoperator.controller;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.ApplicationState;
@@ -18,6 +19,7 @@ import io.sparkoperator.submit.DriverPodName;
 import io.sparkoperator.submit.SubmitResult;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -51,7 +53,7 @@ public final class SparkApplicationReconciler implements Reconciler {
         this.parts = parts;
         this.caches = caches;
         this.specChanges = specChanges;
-        this.statusWriter = new StatusWriter(parts.client());
+        this.statusWriter = new StatusWriter(parts.client(), parts.listener()::statusConflict);
         this.ui = new UiExposure(parts.client(), parts.ui(), parts.events());
         this.observer = new DriverObserver(parts.client(), caches, ui);
     }
@@ -179,15 +181,22 @@ public final class SparkApplicationReconciler implements Reconciler {
         ConfigMap existing = configMaps.withName(configMap.getMetadata().getName()).get();
         if (existing == null) {
             configMaps.resource(configMap).create();
-        } else if (!java.util.Objects.equals(existing.getData(), configMap.getData())) {
+        } else if (!Objects.equals(existing.getData(), configMap.getData())) {
             existing.setData(configMap.getData());
             configMaps.resource(existing).update();
         }
     }
 
-    /** A manifest the model cannot read: FAILED with the reason, once; a fixed spec reruns it (INVALIDATING). */
+    /**
+     * A manifest the model cannot read: FAILED with the reason, once; a fixed spec reruns it (INVALIDATING). A run
+     * still going is stopped, as a spec edit would stop it.
+     */
     private ReconcileResult reportInvalid(ResourceKey key, GenericKubernetesResource raw, InvalidManifestException e) {
         SparkApplicationStatus current = SparkApplications.statusOf(raw);
+        if (!current.state().isTerminal() && current.state() != AppState.NEW) {
+            String podName = current.driverInfo() == null ? null : current.driverInfo().podName();
+            deleteSubmissionResources(key, podName);
+        }
         SparkApplicationStatus failed = current.withApplicationState(new ApplicationState(AppState.FAILED,
                 e.getMessage()));
         StatusWriter.Outcome outcome = statusWriter.write(raw, failed);
@@ -202,7 +211,7 @@ public final class SparkApplicationReconciler implements Reconciler {
 
     static SparkApplication withStatus(SparkApplication app, SparkApplicationStatus status) {
         SparkApplication copy = new SparkApplication();
-        copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(app.getMetadata()).build());
+        copy.setMetadata(new ObjectMetaBuilder(app.getMetadata()).build());
         copy.setSpec(app.getSpec());
         copy.setStatus(status);
         return copy;

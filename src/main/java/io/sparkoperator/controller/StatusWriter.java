@@ -24,9 +24,16 @@ public final class StatusWriter {
     private static final int MAX_ATTEMPTS = 5;
 
     private final KubernetesClient client;
+    private final Runnable onConflict;
 
     public StatusWriter(KubernetesClient client) {
+        this(client, () -> { });
+    }
+
+    /** @param onConflict told about every 409 answer (metrics) */
+    public StatusWriter(KubernetesClient client, Runnable onConflict) {
         this.client = client;
+        this.onConflict = onConflict;
     }
 
     /** What happened: the object as stored afterwards, and whether a write was needed. */
@@ -51,7 +58,11 @@ public final class StatusWriter {
                         .updateStatus();
                 return new Outcome(stored, true);
             } catch (KubernetesClientException e) {
-                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_ATTEMPTS) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw e;
+                }
+                onConflict.run();
+                if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
                 LOG.log(Level.DEBUG, () -> "SparkApplication(" + key(current) + "): status conflict, re-reading");

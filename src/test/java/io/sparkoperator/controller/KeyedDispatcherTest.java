@@ -175,6 +175,30 @@ class KeyedDispatcherTest {
     }
 
     @Test
+    void aPassThatOverrunsItsTimeIsInterruptedAndRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        KeyedDispatcher dispatcher = new KeyedDispatcher("test", key -> {
+            if (calls.incrementAndGet() == 1) {
+                Thread.sleep(Duration.ofMinutes(5)); // a call that hangs
+            }
+            return ReconcileResult.done();
+        }, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(3)), timers, ReconcileObserver.none(),
+                Duration.ofMinutes(1));
+        dispatcher.enqueue(A);
+        waitFor(() -> timers.all().size() == 1);
+        ManualScheduler.Timer watchdog = timers.all().get(0);
+        assertEquals(Duration.ofMinutes(1), watchdog.delay());
+        timers.fire(watchdog);
+        waitFor(() -> timers.live().stream().anyMatch(t -> t.delay().equals(Duration.ofMillis(500))));
+        ManualScheduler.Timer retry = timers.live().stream().filter(t -> t.delay().equals(Duration.ofMillis(500)))
+                .findFirst().orElseThrow();
+        timers.fire(retry);
+        waitFor(() -> calls.get() == 2 && dispatcher.inFlight() == 0);
+        assertTrue(timers.all().stream().filter(t -> t.delay().equals(Duration.ofMinutes(1)))
+                .allMatch(ManualScheduler.Timer::isCancelled), "watchdogs of finished passes are cancelled");
+    }
+
+    @Test
     void stopWithInterruptEndsBlockedPassesAtOnce() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         KeyedDispatcher dispatcher = dispatcher(key -> {
@@ -200,10 +224,22 @@ class KeyedDispatcherTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        waitFor(condition, WAIT);
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
+                // What was everyone doing? Worth more than the bare timeout when a lifecycle stalls.
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    StringBuilder dump = new StringBuilder("\"" + thread.getName() + "\" " + thread.getState() + "\n");
+                    for (StackTraceElement frame : stack) {
+                        dump.append("    at ").append(frame).append('\n');
+                    }
+                    System.err.print(dump);
+                });
+                throw new AssertionError("condition not met within " + patience);
             }
             Thread.sleep(5);
         }

@@ -1,9 +1,7 @@
 package io.sparkoperator.controller;
 
-import static io.sparkoperator.controller.KeyedDispatcherTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -29,6 +27,11 @@ class SparkApplicationLifecycleTest {
         }
         kubelet.close();
         cluster.close();
+    }
+
+    /** Lifecycles take well under a second each; the patience covers a stalled request's time-out and retry. */
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        KeyedDispatcherTest.waitFor(condition, java.time.Duration.ofSeconds(30));
     }
 
     private SparkApplicationStatus status(String name) {
@@ -76,6 +79,28 @@ class SparkApplicationLifecycleTest {
                 "SparkDriverRunning", "SparkDriverCompleted", "SparkApplicationCompleted")), eventReasons("pi").toString());
         assertTrue(Set.of(AppState.SUBMITTED, AppState.RUNNING, AppState.SUCCEEDING, AppState.COMPLETED, AppState.NEW)
                 .containsAll(operator.states("default", "pi")), operator.states("default", "pi").toString());
+    }
+
+    @Test
+    void withAnIngressUrlFormatTheUiIngressIsMadeRecordedAndRemovedWithTheService() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        UiServiceOptions ui = new UiServiceOptions(true, true, new IngressOptions("ui.example.com/{{$appNamespace}}/{{$appName}}",
+                "nginx", java.util.Map.of(), List.of()));
+        operator = new TestOperator(cluster.client, "operator", LeaderElectionOptions.defaults(), ui,
+                io.sparkoperator.state.StateMachineConfig.defaults()).start();
+        waitFor(() -> state("pi") == AppState.RUNNING && status("pi").driverInfo().webUIIngressName() != null);
+        SparkApplicationStatus running = status("pi");
+        assertEquals("pi-ui-ingress", running.driverInfo().webUIIngressName());
+        assertEquals("http://ui.example.com/default/pi", running.driverInfo().webUIIngressAddress());
+        var ingress = cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get();
+        assertEquals("nginx", ingress.getSpec().getIngressClassName());
+        assertEquals("/default/pi(/|$)(.*)", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath());
+
+        kubelet.plan = FakeKubelet.Plan.SUCCEED;
+        waitFor(() -> state("pi") == AppState.COMPLETED
+                && cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get() == null
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
     }
 
     @Test
@@ -172,8 +197,9 @@ class SparkApplicationLifecycleTest {
         waitFor(() -> state("pi") == AppState.RUNNING);
 
         editSpec("pi", spec -> spec.put("suspend", true));
-        waitFor(() -> state("pi") == AppState.SUSPENDED && drivers("pi").isEmpty());
-        assertNull(cluster.client.services().inNamespace("default").withName("pi-ui-svc").get());
+        // SUSPENDED is written first, then the driver and the UI Service are deleted.
+        waitFor(() -> state("pi") == AppState.SUSPENDED && drivers("pi").isEmpty()
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
         Thread.sleep(300);
         assertEquals(AppState.SUSPENDED, state("pi"));
         assertEquals(1, operator.submit.calls());
@@ -285,6 +311,84 @@ class SparkApplicationLifecycleTest {
         waitFor(() -> state("bad") == AppState.FAILED);
         assertTrue(status("bad").applicationState().errorMessage().startsWith("invalid SparkApplication default/bad"),
                 status("bad").applicationState().errorMessage());
+        assertEquals(1, operator.submit.calls());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunningAppWhoseSpecBreaksStopsAndAFixReRunsIt() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> state("pi") == AppState.RUNNING);
+        String firstId = status("pi").submissionID();
+
+        editSpec("pi", spec -> ((java.util.Map<String, Object>) spec.get("driver")).put("template",
+                java.util.Map.of("spec", java.util.Map.of("containers", "not a list"))));
+        waitFor(() -> state("pi") == AppState.FAILED && drivers("pi").isEmpty());
+        assertTrue(status("pi").applicationState().errorMessage().contains("invalid SparkApplication default/pi"));
+
+        editSpec("pi", spec -> ((java.util.Map<String, Object>) spec.get("driver")).remove("template"));
+        waitFor(() -> state("pi") == AppState.RUNNING && !firstId.equals(status("pi").submissionID()));
+        assertEquals(2, operator.submit.calls());
+    }
+
+    @Test
+    void aScheduleStartsRunsThatAreSubmittedAndRecordedInItsHistory() throws Exception {
+        cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class).inNamespace("default")
+                .resource(io.sparkoperator.api.ApiJson.parse("""
+                        apiVersion: sparkoperator.k8s.io/v1beta2
+                        kind: ScheduledSparkApplication
+                        metadata: {name: nightly, namespace: default}
+                        spec:
+                          schedule: "@every 1m"
+                          concurrencyPolicy: Forbid
+                          successfulRunHistoryLimit: 3
+                          template:
+                            type: Scala
+                            sparkVersion: 4.1.1
+                            image: spark:4.1.1
+                            mainClass: org.apache.spark.examples.SparkPi
+                            mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+                            driver: {cores: 1, memory: 512m}
+                            executor: {instances: 1, cores: 1, memory: 512m}
+                        """, io.sparkoperator.api.ScheduledSparkApplication.class)).create();
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> {
+            var parent = cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class)
+                    .inNamespace("default").withName("nightly").get();
+            return parent.getStatus() != null && parent.getStatus().pastSuccessfulRunNames() != null
+                    && parent.getStatus().pastSuccessfulRunNames().size() >= 2;
+        });
+        var parent = cluster.client.resources(io.sparkoperator.api.ScheduledSparkApplication.class)
+                .inNamespace("default").withName("nightly").get();
+        for (String run : parent.getStatus().pastSuccessfulRunNames()) {
+            var app = cluster.getApp("default", run);
+            if (app != null) { // the history may outlive a run pruned by the history limit
+                assertEquals(AppState.COMPLETED, SparkApplications.statusOf(app).state());
+                assertEquals("nightly", app.getMetadata().getOwnerReferences().get(0).getName());
+            }
+        }
+        assertTrue(operator.submit.calls() >= 2);
+        java.util.Set<String> distinct = new java.util.HashSet<>(operator.submit.submissionIds);
+        assertEquals(operator.submit.calls(), distinct.size(), "one submission per run");
+    }
+
+    @Test
+    void aDeletionHeldByAFinalizerStopsTheDriverAndUiAtOnce() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        operator = new TestOperator(cluster.client).start();
+        waitFor(() -> state("pi") == AppState.RUNNING);
+        var app = cluster.getApp("default", "pi");
+        app.getMetadata().setFinalizers(List.of("example.com/keep"));
+        SparkApplications.api(cluster.client).inNamespace("default").resource(app).update();
+        SparkApplications.api(cluster.client).inNamespace("default").withName("pi").delete();
+
+        waitFor(() -> drivers("pi").isEmpty()
+                && cluster.client.services().inNamespace("default").withName("pi-ui-svc").get() == null);
+        assertNotNull(cluster.getApp("default", "pi").getMetadata().getDeletionTimestamp(),
+                "the app itself waits for its finalizer; its driver did not wait for garbage collection");
         assertEquals(1, operator.submit.calls());
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class StatusWriterTest {
     private final MockCluster cluster = new MockCluster();
-    private final StatusWriter writer = new StatusWriter(cluster.client);
+    private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+    private final StatusWriter writer = new StatusWriter(cluster.client, conflicts::incrementAndGet);
 
     @AfterEach
     void close() {
@@ -72,6 +73,7 @@ class StatusWriterTest {
         int requestsBefore = cluster.server.getRequestCount();
         assertTrue(writer.write(stale, submitted(Instant.EPOCH)).written());
         assertEquals(3, cluster.server.getRequestCount() - requestsBefore, "PUT (409), GET latest, PUT");
+        assertEquals(1, conflicts.get());
         GenericKubernetesResource stored = cluster.getApp("default", "pi");
         assertEquals(AppState.SUBMITTED, SparkApplications.statusOf(stored).state());
         assertEquals(java.util.List.of("1000"),

@@ -14,7 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One operator instance wired as Main wires it, with a fake spark-submit and time running 50x faster. */
+/**
+ * One operator instance wired as Main wires it (both reconcilers), with a fake spark-submit and time running 50x
+ * faster.
+ */
 final class TestOperator implements AutoCloseable {
     static final long WARP = 50;
 
@@ -39,9 +42,11 @@ final class TestOperator implements AutoCloseable {
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
                 new EventRecorder(client, clock, identity), ui, app -> Optional.empty(), listener, () -> stopping);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
-                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)), clock::scheduler),
+                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)), clock::scheduler,
+                ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
-                key -> ReconcileResult.done(), app -> Optional.empty(), ControllerRuntime.Observers.none(),
+                new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
+                ControllerRuntime.Observers.none(),
                 ControllerRuntime.Watchers.none());
         gate = new LeaderGate(client, election, identity, new LeaderGate.Work() {
             @Override

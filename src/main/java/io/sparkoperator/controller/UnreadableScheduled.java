@@ -1,6 +1,5 @@
 package io.sparkoperator.controller;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -9,7 +8,6 @@ import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.ScheduledSparkApplication;
 import io.sparkoperator.api.ScheduledSparkApplicationStatus;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A ScheduledSparkApplication the model cannot read (a field of the wrong type, stored because the CRD is missing or
@@ -24,19 +22,9 @@ final class UnreadableScheduled {
     private UnreadableScheduled() {
     }
 
-    /** The reading error when {@code e} is one (a JSON mapping failure somewhere in its causes). */
+    /** The reading error when {@code e} is one. */
     static Optional<String> reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonMappingException m) {
-                String field = m.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                        .filter(f -> f != null).collect(Collectors.joining("."));
-                String message = m.getOriginalMessage();
-                int newline = message.indexOf('\n');
-                return Optional.of((field.isEmpty() ? "the manifest" : field) + " cannot be read (wrong type?): "
-                        + (newline < 0 ? message : message.substring(0, newline)));
-            }
-        }
-        return Optional.empty();
+        return UnreadableManifest.reason(e);
     }
 
     /** Metadata and (if readable) status of the raw object, with no spec; empty when it is gone. */

@@ -29,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputEndToEndTest {
     static final String NS = "default";
-    /** Cases the controller of branch {@code controller} does not yet end cleanly (notes/hardening.md). */
-    static final java.util.Set<String> OPEN_IN_CONTROLLER = java.util.Set.of("missing-spec",
-            "sparkconf-as-list", "restart-policy-as-string");
 
     @TempDir
     Path dir;
@@ -66,9 +63,6 @@ class BadInputEndToEndTest {
         List<String> notStorable = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             BadInput input = cases.get(i);
-            if (OPEN_IN_CONTROLLER.contains(input.name())) {
-                continue;
-            }
             if (input.name().equals("newline-in-name")) {
                 // Every API server refuses it (ObjectMeta: a DNS-1123 subdomain), CRD or not; it is not even a
                 // usable URL path segment, so only the CRUD mock can hold it. Checked at the submitter level.

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkoperator.api.ApiJson;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.controller.InvalidManifestException;
+import io.sparkoperator.controller.SparkApplications;
 import io.sparkoperator.hardening.BadInput.Harmless;
 import io.sparkoperator.hardening.BadInput.Rejected;
 import io.sparkoperator.hardening.BadInput.Unreadable;
@@ -63,16 +66,20 @@ class BadInputSubmitterTest {
         ObjectNode manifest = input.manifest();
         switch (input.operator()) {
             case Unreadable u -> {
-                RuntimeException e = assertThrows(RuntimeException.class, () -> read(manifest));
+                InvalidManifestException e = assertThrows(InvalidManifestException.class, () -> read(manifest));
                 assertTrue(String.valueOf(e.getMessage()).contains(u.fragment()),
                         "the reading error names \"" + u.fragment() + "\": " + e.getMessage());
             }
             case Rejected r -> {
-                SubmitResult result = submitter.submit(read(manifest), UUID.randomUUID().toString());
-                SubmitResult.Invalid invalid = assertInstanceOf(SubmitResult.Invalid.class, result,
-                        "refused before spark-submit runs");
-                assertTrue(invalid.message().contains(r.fragment()),
-                        "the message says \"" + r.fragment() + "\": " + invalid.message());
+                String message;
+                try {
+                    SubmitResult result = submitter.submit(read(manifest), UUID.randomUUID().toString());
+                    message = assertInstanceOf(SubmitResult.Invalid.class, result, "refused before spark-submit runs")
+                            .message();
+                } catch (InvalidManifestException unreadable) {
+                    message = unreadable.getMessage();
+                }
+                assertTrue(message.contains(r.fragment()), "the message says \"" + r.fragment() + "\": " + message);
                 assertEquals(List.of(), sparkHome.calls(), "spark-submit never ran");
             }
             case Harmless h -> {
@@ -88,9 +95,10 @@ class BadInputSubmitterTest {
         SubmitInvariants.assertOperatorDecides(good, MASTER, sparkHome.onlyCall());
     }
 
-    /** As the controller reads an object: the raw tree converted to the model, with a uid as a server gives one. */
+    /** As the controller reads an object (with a uid, as a server gives one); may throw InvalidManifestException. */
     static SparkApplication read(ObjectNode manifest) {
         Manifest.object(manifest, "/metadata").put("uid", UUID.randomUUID().toString());
-        return ApiJson.serialization().convertValue(manifest, SparkApplication.class);
+        return SparkApplications.toTyped(ApiJson.serialization().convertValue(manifest,
+                GenericKubernetesResource.class));
     }
 }

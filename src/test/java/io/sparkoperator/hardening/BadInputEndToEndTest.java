@@ -43,7 +43,8 @@ class BadInputEndToEndTest {
         api = new FaultyApiServer();
         client = api.newTestClient();
         cluster = new Cluster(client);
-        operator = new HardenedOperator(api.newClient(), dir).start();
+        // fabric8's default request timeout: some of these manifests are megabytes, written back with every status.
+        operator = new HardenedOperator(api.newClient(Duration.ofSeconds(10)), dir).start();
         kubelet = new Kubelet(client).autoComplete();
     }
 
@@ -96,7 +97,7 @@ class BadInputEndToEndTest {
                 case Harmless h -> throw new AssertionError();
             };
             try {
-                Await.until(Duration.ofSeconds(20), () -> cluster.state(NS, name) == AppState.FAILED,
+                Await.until(Duration.ofSeconds(60), () -> cluster.state(NS, name) == AppState.FAILED,
                         () -> "FAILED, got " + cluster.status(NS, name).applicationState());
             } catch (AssertionError notFailed) {
                 problems.add(input + ": " + notFailed.getMessage());

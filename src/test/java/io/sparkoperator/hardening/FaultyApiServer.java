@@ -92,6 +92,11 @@ final class FaultyApiServer implements AutoCloseable {
         return client(CLIENT_REQUEST_TIMEOUT, "operator");
     }
 
+    /** An operator client with another request timeout (fabric8's default is 10 s). */
+    KubernetesClient newClient(Duration requestTimeout) {
+        return client(requestTimeout, "operator");
+    }
+
     /**
      * A test's own client (acting as kubectl or the kubelet): faults never hit it, it is not counted as the
      * operator's, and its long timeout lets it create megabyte-sized manifests.

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every kustomization installs both CRDs, each small enough for a plain (client-side) {@code kubectl apply}. */
+/** Both CRDs install with every kustomization and with {@code kubectl apply -f crds/}, within the client-side limit. */
 class CrdManifestTest {
     /** kubectl apply stores the whole object in an annotation, and annotations are limited to 256 KiB in total. */
     private static final int CLIENT_SIDE_APPLY_LIMIT = 256 * 1024;
@@ -25,6 +28,18 @@ class CrdManifestTest {
             assertTrue(servesV1beta2WithStatus(crd), plural + " CRD must serve v1beta2 with the status subresource"
                     + " (the operator writes status there)");
         }
+    }
+
+    @Test
+    void theCrdsDirectoryStillInstallsWithPlainKubectlApplyF() {
+        // kubectl apply -f crds/ reads every .yaml/.yml/.json file there: it must find the two CRDs and nothing
+        // else (the kustomization kustomize/base needs is named `Kustomization` for this reason).
+        Path crds = Kustomizations.projectDir().resolve("crds");
+        String objects = Kubectl.run("label", "--local", "-f", crds.toString(), "probe=1", "-o", "name");
+        assertEquals(List.of(
+                "customresourcedefinition.apiextensions.k8s.io/scheduledsparkapplications.sparkoperator.k8s.io",
+                "customresourcedefinition.apiextensions.k8s.io/sparkapplications.sparkoperator.k8s.io"),
+                objects.lines().sorted().toList());
     }
 
     private static boolean servesV1beta2WithStatus(JsonNode crd) {

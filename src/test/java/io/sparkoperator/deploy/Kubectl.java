@@ -2,6 +2,7 @@ package io.sparkoperator.deploy;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code kubectl kustomize}: the same renderer {@code kubectl apply -k} uses, so what passes here applies. */
+/** Runs kubectl offline, e.g. {@code kubectl kustomize}: the renderer {@code kubectl apply -k} uses. */
 final class Kubectl {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -25,7 +26,7 @@ final class Kubectl {
         if (fromEnv != null && !fromEnv.isBlank()) {
             candidates.add(Path.of(fromEnv));
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isBlank()) {
                 candidates.add(Path.of(dir, "kubectl"));
             }
@@ -38,32 +39,42 @@ final class Kubectl {
 
     /** The YAML stream {@code kubectl kustomize dir} prints; fails the test with kubectl's error when it refuses. */
     static String kustomize(Path dir) {
+        return run("kustomize", dir.toString());
+    }
+
+    /** kubectl's standard output for these arguments (offline commands only: there is no API server). */
+    static String run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(executable().toString()));
+        command.addAll(List.of(arguments));
+        String shown = "kubectl " + String.join(" ", arguments);
         try {
-            Path stderr = Files.createTempFile("kustomize", ".err");
+            // Output goes to files, so a kubectl that hangs is still cut off by the timeout.
+            Path stdout = Files.createTempFile("kubectl", ".out");
+            Path stderr = Files.createTempFile("kubectl", ".err");
             try {
-                Process process = new ProcessBuilder(executable().toString(), "kustomize", dir.toString())
+                Process process = new ProcessBuilder(command)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectOutput(stdout.toFile())
                         .redirectError(stderr.toFile())
                         .start();
-                process.getOutputStream().close();
-                // Read while it runs: a full pipe would block kubectl.
-                var output = process.getInputStream().readAllBytes();
                 if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    return fail("kubectl kustomize " + dir + " did not finish within " + TIMEOUT);
+                    return fail(shown + " did not finish within " + TIMEOUT);
                 }
                 if (process.exitValue() != 0) {
-                    return fail("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "): "
+                    return fail(shown + " failed (exit " + process.exitValue() + "): "
                             + Files.readString(stderr, StandardCharsets.UTF_8).strip());
                 }
-                return new String(output, StandardCharsets.UTF_8);
+                return Files.readString(stdout, StandardCharsets.UTF_8);
             } finally {
+                Files.deleteIfExists(stdout);
                 Files.deleteIfExists(stderr);
             }
         } catch (IOException e) {
-            return fail("could not run kubectl kustomize " + dir + ": " + e, e);
+            return fail("could not run " + shown + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("interrupted while rendering " + dir, e);
+            return fail("interrupted while running " + shown, e);
         }
     }
 }

@@ -15,8 +15,10 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -76,10 +78,7 @@ class OperatorDeploymentTest {
         assertHttpProbe(pod, container.getLivenessProbe(), "/healthz", health, "liveness");
         assertHttpProbe(pod, container.getReadinessProbe(), "/readyz", health, "readiness");
 
-        assertEquals(Map.of("enable-metrics", "true", "metrics-bind-address", ":8080"),
-                Map.of("enable-metrics", pod.flag("enable-metrics").orElse("<absent>"),
-                        "metrics-bind-address", pod.flag("metrics-bind-address").orElse("<absent>")),
-                "metrics must be on and bound to 8080");
+        assertEquals(Optional.of(":8080"), pod.flag("metrics-bind-address"), "metrics bound to 8080");
         assertEquals(8080, pod.portNamed("metrics"), "container port named metrics");
         assertEquals(health, pod.portNamed("health"), "container port named health");
     }
@@ -121,12 +120,36 @@ class OperatorDeploymentTest {
             assertTrue(request.getNumericalAmount().compareTo(limit.getNumericalAmount()) <= 0,
                     resource + " request " + request + " exceeds its limit " + limit);
         }
-        // The operator JVM (about 300 MiB) plus two spark-submit child JVMs (200-250 MiB each).
+        // The operator JVM (about 300 MiB) plus each concurrent spark-submit child JVM (170-250 MiB).
+        int concurrency = Integer.parseInt(pod.flag("spark-submit-concurrency").orElseThrow(() -> new AssertionError(
+                "--spark-submit-concurrency must be set: its default follows the CPUs, not the memory limit")));
         BigDecimal memoryLimitMib = resources.getLimits().get("memory").getNumericalAmount().divide(MIB);
-        assertTrue(memoryLimitMib.compareTo(BigDecimal.valueOf(800)) >= 0,
-                "memory limit " + memoryLimitMib + " MiB is too small for the operator and two spark-submits");
+        assertTrue(memoryLimitMib.compareTo(BigDecimal.valueOf(300 + 250L * concurrency)) >= 0, "memory limit "
+                + memoryLimitMib + " MiB is too small for the operator and " + concurrency + " spark-submits");
         assertFalse(pod.container().getEnv().stream().anyMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS")),
                 "JAVA_TOOL_OPTIONS would also size every spark-submit child JVM");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.sparkoperator.deploy.Kustomizations#all")
+    void givesRunningSparkSubmitsTimeToFinishOnShutdown(String kustomization) {
+        OperatorPod pod = OperatorPod.of(Kustomizations.rendered(kustomization));
+        Duration shutdown = simpleDuration(pod.flag("shutdown-timeout").orElse("30s"));
+        long grace = pod.spec().getTerminationGracePeriodSeconds() == null ? 30
+                : pod.spec().getTerminationGracePeriodSeconds();
+        assertTrue(grace > shutdown.toSeconds(), "terminationGracePeriodSeconds " + grace
+                + " must exceed --shutdown-timeout " + shutdown + ", or the kubelet kills spark-submits mid-way");
+    }
+
+    /** A Go-style duration of one unit, such as 30s, 2m or 1h. */
+    private static Duration simpleDuration(String text) {
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        return switch (text.charAt(text.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new AssertionError("cannot read the duration " + text);
+        };
     }
 
     private static String env(Container container, String name) {

@@ -29,6 +29,8 @@ class RbacManifestTest {
             "sparkoperator.k8s.io/sparkapplications/status patch",
             "sparkoperator.k8s.io/scheduledsparkapplications/status update",
             "sparkoperator.k8s.io/scheduledsparkapplications/status patch",
+            "sparkoperator.k8s.io/sparkapplications/finalizers update",
+            "sparkoperator.k8s.io/scheduledsparkapplications/finalizers update",
             "core/pods get", "core/pods list", "core/pods watch", "core/pods create", "core/pods delete",
             "core/services get", "core/services create", "core/services update", "core/services patch",
             "core/services delete",

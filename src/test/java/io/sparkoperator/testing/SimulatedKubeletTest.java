@@ -151,7 +151,8 @@ class SimulatedKubeletTest {
         kubelet = SimulatedKubelet.builder(client).clock(fixedClock())
                 .automatic(Duration.ofMillis(5), Duration.ofMillis(10), 2).start();
         for (int i = 0; i < 20; i++) {
-            create(driver("app-" + i + "-driver", Map.of(SimulatedKubelet.EXIT_CODE_ANNOTATION, i % 5 == 0 ? "1" : "0")));
+            String exitCode = i % 5 == 0 ? "1" : "0";
+            create(driver("app-" + i + "-driver", Map.of(SimulatedKubelet.EXIT_CODE_ANNOTATION, exitCode)));
         }
         awaitTransitions(60);
         for (int i = 0; i < 20; i++) {

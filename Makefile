@@ -45,8 +45,14 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort -u \
 	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
 
+# spark-submit runs here too: it gets the current context's API server as --master and its credentials from the
+# same kubeconfig. ARGS may override any flag (the last one wins).
 run: build spark-home ## run the operator here against the current kubeconfig context (flags: ARGS="--namespaces=default")
-	SPARK_HOME="$(SPARK_HOME_DIR)" "$(JAVA_HOME)/bin/java" -jar $(firstword $(wildcard target/spark-operator-*.jar)) $(ARGS)
+	@server=$$($(KUBECTL) config view --minify -o jsonpath='{.clusters[0].cluster.server}' 2>/dev/null); \
+	test -n "$$server" || { echo "No current kubeconfig context: kubectl config use-context <name> first"; exit 1; }; \
+	echo "spark-operator against $$server (SPARK_HOME=$(SPARK_HOME_DIR))"; \
+	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -jar $(firstword $(wildcard target/spark-operator-*.jar)) \
+	  --spark-submit-master="k8s://$$server" $(ARGS)
 
 # kustomize/$(OVERLAY) with the image set to $(IMAGE), in target/deploy (kustomize refuses absolute paths).
 deploy-kustomization:

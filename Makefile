@@ -51,8 +51,8 @@ run: build spark-home ## run the operator here against the current kubeconfig co
 	@server=$$($(KUBECTL) config view --minify -o jsonpath='{.clusters[0].cluster.server}' 2>/dev/null); \
 	test -n "$$server" || { echo "No current kubeconfig context: kubectl config use-context <name> first"; exit 1; }; \
 	echo "spark-operator against $$server (SPARK_HOME=$(SPARK_HOME_DIR))"; \
-	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -jar $(firstword $(wildcard target/spark-operator-*.jar)) \
-	  --spark-submit-master="k8s://$$server" $(ARGS)
+	jar=$$(ls target/spark-operator-*.jar | head -n 1); \
+	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -jar "$$jar" --spark-submit-master="k8s://$$server" $(ARGS)
 
 # kustomize/$(OVERLAY) with the image set to $(IMAGE), in target/deploy (kustomize refuses absolute paths).
 deploy-kustomization:
@@ -69,7 +69,7 @@ manifests: deploy-kustomization ## print what deploy applies (OVERLAY=base, IMAG
 deploy: deploy-kustomization ## install CRDs and operator into the current context (OVERLAY=overlays/..., IMAGE=...)
 	$(KUBECTL) apply -k $(DEPLOY_DIR)
 
-undeploy: deploy-kustomization ## remove the operator, its namespace and RBAC; keeps the CRDs and your SparkApplications
+undeploy: deploy-kustomization ## remove the operator, its namespace and RBAC; keeps the CRDs (and apps elsewhere)
 	$(KUBECTL) delete -k $(DEPLOY_DIR) -l $(DEPLOY_SELECTOR) --ignore-not-found
 
 image: ## build the container image IMAGE (default spark-operator:latest) with docker or podman

@@ -28,6 +28,23 @@ test: ## unit, component and integration tests
 clean:
 	$(MVN) -q clean
 
+# --- Spark assembly for the submit integration tests and bench-submit (issue 4) ---
+SPARK_HOME_STAMP := $(SPARK_HOME_DIR)/.assembled
+.PHONY: spark-home
+spark-home: $(SPARK_HOME_STAMP) ## assemble Spark 4.1.1 (core + kubernetes) from Maven Central into target/spark-home
+
+$(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit
+	$(MVN) -q -f src/spark-home/pom.xml package -Dspark.home.dir=$(SPARK_HOME_DIR)
+	install -D -m 0755 src/spark-home/bin/spark-submit $(SPARK_HOME_DIR)/bin/spark-submit
+	touch $@
+
+# The integration tests run the real spark-submit from target/spark-home.
+test: spark-home
+
+.PHONY: bench-submit
+bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
+	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+
 # --- Run, deploy and image (issue 8) ---
 KUBECTL ?= kubectl
 # The image `make image` builds and `make deploy` runs (name:tag).
@@ -78,3 +95,11 @@ image: ## build the container image IMAGE (default spark-operator:latest) with d
 	@$(CONTAINER_ENGINE) info >/dev/null 2>&1 || { echo "$(CONTAINER_ENGINE) is installed but its engine does not" \
 	  "answer ($(CONTAINER_ENGINE) info failed): start it, or build elsewhere: docker build -t $(IMAGE) ."; exit 1; }
 	$(CONTAINER_ENGINE) build -t $(IMAGE) .
+
+# --- Playground (issue 8): the operator and a real spark-submit with no cluster; pods are simulated ---
+PLAYGROUND_EXEC := org.codehaus.mojo:exec-maven-plugin:3.6.4:exec
+.PHONY: playground
+playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=...)
+	KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" $(MVN) -q test-compile $(PLAYGROUND_EXEC) \
+	  -Dexec.executable="$(JAVA_HOME)/bin/java" -Dexec.classpathScope=test \
+	  -Dexec.args="-Dproject.basedir=$(CURDIR) -cp %classpath io.sparkoperator.playground.Playground $(FILE)"

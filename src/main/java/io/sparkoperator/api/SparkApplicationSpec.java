@@ -1,5 +1,6 @@
 package io.sparkoperator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -48,7 +49,8 @@ public record SparkApplicationSpec(
         Boolean driverPodDisruptionBudget,
         Boolean suspend) {
 
-    /** {@code suspend} as a plain boolean (absent means false). */
+    /** {@code suspend} as a plain boolean (absent means false). Not a JSON property: it must not be written. */
+    @JsonIgnore
     public boolean isSuspended() {
         return Boolean.TRUE.equals(suspend);
     }

@@ -1,0 +1,99 @@
+package io.sparkoperator.state;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sparkoperator.api.AppState;
+import io.sparkoperator.api.DriverInfo;
+import io.sparkoperator.api.SparkApplicationStatus;
+import java.time.Duration;
+
+/**
+ * SUBMITTED / RUNNING / UNKNOWN: follow the driver pod (state, error message, termination time, application ID)
+ * and the executors. A missing driver fails the app, after the creation grace period while SUBMITTED.
+ */
+final class DriverTracking {
+    static final String DRIVER_NOT_FOUND = "driver pod not found";
+
+    private DriverTracking() {
+    }
+
+    static Decision follow(StepContext ctx, Step step) {
+        Pod driver = ownDriver(ctx);
+        SparkApplicationStatus current = ctx.current();
+        if (driver == null) {
+            Duration graceLeft = current.lastSubmissionAttemptTime() == null ? Duration.ofMillis(-1)
+                    : RetryPolicy.remaining(current.lastSubmissionAttemptTime(),
+                            ctx.config().driverPodCreationGracePeriod(), ctx.now());
+            if (current.state() == AppState.SUBMITTED && !graceLeft.isNegative()) {
+                return step.requeueAfter(graceLeft.plusMillis(1)).decision();
+            }
+            return missing(ctx, step);
+        }
+        String podName = PodLabels.name(driver);
+        DriverStatus driverStatus = DriverStatus.of(driver);
+        DriverState driverState = driverStatus.state();
+        AppState next = driverState.appState();
+        if (driverState == DriverState.FAILED) {
+            step.moveTo(next, driverStatus.errorMessage());
+        } else {
+            step.moveTo(next);
+        }
+        if (driverState.isTerminal() && current.terminationTime() == null) {
+            step.update(s -> s.withTerminationTime(ctx.now()));
+        }
+        if (next != current.state()) {
+            step.act(Events.driver(driverState, podName));
+        }
+        ExecutorStates executors = ExecutorStates.update(current.executorState(), ctx.observed().executorPods(), next,
+                ctx.config().maxTrackedExecutors());
+        String appId = firstNonNull(executors.sparkApplicationId(), PodLabels.sparkApplicationId(driver),
+                current.sparkApplicationId());
+        step.update(s -> s.withSparkApplicationId(appId).withExecutorState(executors.states())
+                .withDriverInfo(withPodName(s.driverInfo(), podName)));
+        step.actAll(executors.events());
+        if (next == AppState.SUBMITTED) {
+            step.act(new Action.EnsureUiService());
+        }
+        if (driverState.isTerminal()) {
+            step.continueNow();
+        }
+        return step.decision();
+    }
+
+    /** The driver is gone (deleted, evicted, node lost): FAILING with "driver pod not found". */
+    private static Decision missing(StepContext ctx, Step step) {
+        step.moveTo(AppState.FAILING, DRIVER_NOT_FOUND).update(s -> s.withTerminationTime(ctx.now()));
+        ExecutorStates executors = ExecutorStates.update(ctx.current().executorState(),
+                ctx.observed().executorPods(), AppState.FAILING, ctx.config().maxTrackedExecutors());
+        step.update(s -> s.withExecutorState(executors.states())).actAll(executors.events());
+        return step.act(Events.driverNotFound(ctx.appName(), ctx.driverPodToDelete())).continueNow().decision();
+    }
+
+    /** The observed driver, unless it belongs to another submission (then it is not this run's driver). */
+    private static Pod ownDriver(StepContext ctx) {
+        Pod pod = ctx.observed().driverPod();
+        if (pod == null) {
+            return null;
+        }
+        String podId = PodLabels.submissionId(pod);
+        String recorded = ctx.current().submissionID();
+        return podId != null && recorded != null && !podId.equals(recorded) ? null : pod;
+    }
+
+    private static DriverInfo withPodName(DriverInfo info, String podName) {
+        if (info == null) {
+            return new DriverInfo(null, null, null, null, null, podName);
+        }
+        return new DriverInfo(info.webUIServiceName(), info.webUIAddress(), info.webUIPort(),
+                info.webUIIngressName(), info.webUIIngressAddress(), podName);
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+package io.sparkoperator.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What a real API server and plain {@code kubectl apply} demand of the two CRD files (see crd-facts.md). */
+class CrdFilesTest {
+    /** Client-side apply stores the object in an annotation limited to 256 KiB; keep half of it as headroom. */
+    private static final int SIZE_BUDGET = 128 * 1024;
+
+    @ParameterizedTest
+    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD})
+    void staysFarBelowTheClientSideApplyLimit(String file) throws Exception {
+        long fileBytes = Manifests.text(Manifests.file(file)).getBytes(StandardCharsets.UTF_8).length;
+        int lastAppliedBytes = ApiJson.mapper().writeValueAsString(Manifests.crd(file)).getBytes(StandardCharsets.UTF_8).length;
+        System.out.printf("%s: %d bytes YAML, %d bytes as the last-applied JSON annotation%n", file, fileBytes, lastAppliedBytes);
+        assertTrue(fileBytes < SIZE_BUDGET, file + " has " + fileBytes + " bytes");
+        assertTrue(lastAppliedBytes < SIZE_BUDGET, file + " needs " + lastAppliedBytes + " bytes of annotation");
+    }
+
+    @Test
+    void sparkApplicationCrdHasTheGoOperatorsIdentity() {
+        CustomResourceDefinition crd = ApiJson.parse(Manifests.text(Manifests.file(Manifests.APP_CRD)), CustomResourceDefinition.class);
+        assertIdentity(crd, "sparkapplications", "sparkapplication", "SparkApplication", "sparkapp");
+        assertEquals(List.of("Suspend=.spec.suspend:boolean", "Status=.status.applicationState.state:string",
+                        "Attempts=.status.executionAttempts:string", "Start=.status.lastSubmissionAttemptTime:string",
+                        "Finish=.status.terminationTime:string", "Age=.metadata.creationTimestamp:date"),
+                columns(crd.getSpec().getVersions().get(0)));
+        assertEquals(List.of("type", "sparkVersion", "mainApplicationFile", "driver", "executor"),
+                crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec").getRequired());
+    }
+
+    @Test
+    void scheduledSparkApplicationCrdHasTheGoOperatorsIdentity() {
+        CustomResourceDefinition crd = ApiJson.parse(Manifests.text(Manifests.file(Manifests.SCHEDULED_CRD)),
+                CustomResourceDefinition.class);
+        assertIdentity(crd, "scheduledsparkapplications", "scheduledsparkapplication", "ScheduledSparkApplication",
+                "scheduledsparkapp");
+        assertEquals(List.of("Schedule=.spec.schedule:string", "TimeZone=.spec.timeZone:string",
+                        "Suspend=.spec.suspend:boolean", "Last Run=.status.lastRun:date",
+                        "Last Run Name=.status.lastRunName:string", "Age=.metadata.creationTimestamp:date"),
+                columns(crd.getSpec().getVersions().get(0)));
+        assertEquals(List.of("schedule", "template"),
+                crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec").getRequired());
+    }
+
+    @Test
+    void theScheduledTemplateIsExactlyTheApplicationSpec() {
+        JsonNode appSpec = Manifests.rootSchema(Manifests.APP_CRD).at("/properties/spec");
+        JsonNode template = Manifests.rootSchema(Manifests.SCHEDULED_CRD).at("/properties/spec/properties/template");
+        ObjectNode appSpecWithoutDescription = appSpec.deepCopy();
+        appSpecWithoutDescription.remove("description");
+        ObjectNode templateWithoutDescription = template.deepCopy();
+        templateWithoutDescription.remove("description");
+        assertEquals(appSpecWithoutDescription, templateWithoutDescription, "both kinds must validate the same spec");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD})
+    void schemasAreStructural(String file) {
+        JsonNode root = Manifests.rootSchema(file);
+        List<String> problems = new ArrayList<>();
+        SchemaNodes.visit("", root, (path, schema) -> structural(path, schema, problems));
+        assertEquals(List.of(), problems);
+        assertEquals("object", root.at("/properties/metadata/type").asText());
+        assertEquals(1, root.at("/properties/metadata").size(), "metadata must be {type: object} only");
+        assertEquals("{}", Manifests.crd(file).at("/spec/versions/0/subresources/status").toString());
+    }
+
+    private static void structural(String path, JsonNode schema, List<String> problems) {
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+            String keyword = it.next();
+            if (!StructuralSchemaValidator.KEYWORDS.contains(keyword)) {
+                problems.add(path + ": keyword " + keyword + " outside what the tests' validator implements");
+            }
+        }
+        boolean intOrString = schema.path("x-kubernetes-int-or-string").asBoolean(false);
+        String type = schema.path("type").asText("");
+        if (type.isEmpty() && !intOrString) {
+            problems.add(path + ": no type");
+        }
+        if (schema.has("anyOf") && !intOrString) {
+            problems.add(path + ": anyOf is only structural here for int-or-string");
+        }
+        if (schema.has("properties") && !type.equals("object")) {
+            problems.add(path + ": properties on a " + type);
+        }
+        if (schema.has("properties") && schema.has("additionalProperties")) {
+            problems.add(path + ": properties and additionalProperties together");
+        }
+        if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) && !type.equals("object")) {
+            problems.add(path + ": preserve-unknown-fields on a " + type);
+        }
+        if (type.equals("array") != schema.has("items")) {
+            problems.add(path + ": arrays and only arrays have items");
+        }
+    }
+
+    private static void assertIdentity(CustomResourceDefinition crd, String plural, String singular, String kind,
+            String shortName) {
+        assertEquals("apiextensions.k8s.io/v1", crd.getApiVersion());
+        assertEquals(plural + "." + ApiGroup.GROUP, crd.getMetadata().getName());
+        assertEquals("https://github.com/kubeflow/spark-operator/pull/1298",
+                crd.getMetadata().getAnnotations().get("api-approved.kubernetes.io"));
+        assertEquals(ApiGroup.GROUP, crd.getSpec().getGroup());
+        assertEquals("Namespaced", crd.getSpec().getScope());
+        assertEquals(plural, crd.getSpec().getNames().getPlural());
+        assertEquals(singular, crd.getSpec().getNames().getSingular());
+        assertEquals(kind, crd.getSpec().getNames().getKind());
+        assertEquals(List.of(shortName), crd.getSpec().getNames().getShortNames());
+        assertFalse(crd.getSpec().getNames().getCategories().contains("all"), "kubectl delete all must not hit runs");
+        assertEquals(1, crd.getSpec().getVersions().size());
+        CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
+        assertEquals(ApiGroup.VERSION, version.getName());
+        assertTrue(version.getServed() && version.getStorage());
+    }
+
+    private static List<String> columns(CustomResourceDefinitionVersion version) {
+        return version.getAdditionalPrinterColumns().stream()
+                .map(c -> c.getName() + "=" + c.getJsonPath() + ":" + c.getType()).toList();
+    }
+}

@@ -44,3 +44,62 @@ test: spark-home
 .PHONY: bench-submit
 bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
 	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+
+# --- Run, deploy and image (issue 8) ---
+KUBECTL ?= kubectl
+# The image `make image` builds and `make deploy` runs (name:tag).
+IMAGE ?= spark-operator:latest
+# What `make deploy` applies: base, or an overlay such as overlays/high-availability.
+OVERLAY ?= base
+CONTAINER_ENGINE ?= $(shell command -v docker 2>/dev/null || command -v podman 2>/dev/null)
+DEPLOY_DIR := target/deploy
+# Every object kustomize/ installs except the CRDs carries this label (undeploy keeps the CRDs, and so the apps).
+DEPLOY_SELECTOR := app.kubernetes.io/name=spark-operator
+
+.PHONY: help run deploy undeploy manifests image deploy-kustomization
+
+help: ## list the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort -u \
+	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+
+# spark-submit runs here too: it gets the current context's API server as --master and its credentials from the
+# same kubeconfig. ARGS may override any flag (the last one wins).
+run: build spark-home ## run the operator here against the current kubeconfig context (flags: ARGS="--namespaces=default")
+	@server=$$($(KUBECTL) config view --minify -o jsonpath='{.clusters[0].cluster.server}' 2>/dev/null); \
+	test -n "$$server" || { echo "No current kubeconfig context: kubectl config use-context <name> first"; exit 1; }; \
+	echo "spark-operator against $$server (SPARK_HOME=$(SPARK_HOME_DIR))"; \
+	jar=$$(ls target/spark-operator-*.jar | head -n 1); \
+	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -jar "$$jar" --spark-submit-master="k8s://$$server" $(ARGS)
+
+# kustomize/$(OVERLAY) with the image set to $(IMAGE), in target/deploy (kustomize refuses absolute paths).
+deploy-kustomization:
+	@test -f kustomize/$(OVERLAY)/kustomization.yaml || { echo "No kustomization at kustomize/$(OVERLAY)"; exit 1; }
+	@mkdir -p $(DEPLOY_DIR)
+	@image='$(IMAGE)'; case "$${image##*/}" in *:*) name="$${image%:*}"; tag="$${image##*:}";; *) name="$$image"; tag=latest;; esac; \
+	printf '%s\n' 'apiVersion: kustomize.config.k8s.io/v1beta1' 'kind: Kustomization' 'resources:' \
+	  '- ../../kustomize/$(OVERLAY)' 'images:' '- name: spark-operator' "  newName: $$name" "  newTag: \"$$tag\"" \
+	  > $(DEPLOY_DIR)/kustomization.yaml
+
+manifests: deploy-kustomization ## print what deploy applies (OVERLAY=base, IMAGE=spark-operator:latest)
+	@$(KUBECTL) kustomize $(DEPLOY_DIR)
+
+deploy: deploy-kustomization ## install CRDs and operator into the current context (OVERLAY=overlays/..., IMAGE=...)
+	$(KUBECTL) apply -k $(DEPLOY_DIR)
+
+undeploy: deploy-kustomization ## remove the operator, its namespace and RBAC; keeps the CRDs (and apps elsewhere)
+	$(KUBECTL) delete -k $(DEPLOY_DIR) -l $(DEPLOY_SELECTOR) --ignore-not-found
+
+image: ## build the container image IMAGE (default spark-operator:latest) with docker or podman
+	@test -n "$(CONTAINER_ENGINE)" || { echo "No container engine found (docker or podman). Install one, or build" \
+	  "elsewhere: docker build -t $(IMAGE) . (the Dockerfile needs only this directory and Maven Central)"; exit 1; }
+	@$(CONTAINER_ENGINE) info >/dev/null 2>&1 || { echo "$(CONTAINER_ENGINE) is installed but its engine does not" \
+	  "answer ($(CONTAINER_ENGINE) info failed): start it, or build elsewhere: docker build -t $(IMAGE) ."; exit 1; }
+	$(CONTAINER_ENGINE) build -t $(IMAGE) .
+
+# --- Playground (issue 8): the operator and a real spark-submit with no cluster; pods are simulated ---
+PLAYGROUND_EXEC := org.codehaus.mojo:exec-maven-plugin:3.6.4:exec
+.PHONY: playground
+playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=...)
+	KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" $(MVN) -q test-compile $(PLAYGROUND_EXEC) \
+	  -Dexec.executable="$(JAVA_HOME)/bin/java" -Dexec.classpathScope=test \
+	  -Dexec.args="-Dproject.basedir=$(CURDIR) -cp %classpath io.sparkoperator.playground.Playground $(FILE)"

@@ -1,0 +1,186 @@
+package io.sparkoperator.playground;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.sparkoperator.Main;
+import io.sparkoperator.api.ApiGroup;
+import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.controller.SparkApplications;
+import io.sparkoperator.testing.SimulatedKubelet;
+import io.sparkoperator.testing.SparkMockApiServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * {@code make playground [FILE=examples/x.yaml]}: an in-process Kubernetes API, a simulated kubelet, the real
+ * operator and the real spark-submit; applies one manifest and reports until the application ends.
+ */
+public final class Playground {
+    // Pending long enough for spark-submit to finish and the operator to record SUBMITTED first, as on a cluster
+    // where pulling the image takes a while.
+    private static final Duration PENDING = Duration.ofSeconds(10);
+    private static final Duration RUNNING = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final List<Logger> QUIET = new ArrayList<>();
+    private static final String SIMULATED = """
+            ------------------------------------------------------------------------------------------------
+             PLAYGROUND: the Kubernetes API runs in this process and pods are SIMULATED (no container runs,
+             no image is pulled; a simulated kubelet moves each pod Pending -> Running -> Succeeded/Failed).
+             The operator and spark-submit (Spark 4.1.1) are the real ones.
+            ------------------------------------------------------------------------------------------------""";
+
+    private Playground() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        Path project = Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath().normalize();
+        Path manifest = args.length > 0 ? Path.of(args[0]) : project.resolve("examples/spark-pi.yaml");
+        Path sparkHome = Path.of(System.getenv().getOrDefault("SPARK_HOME", project.resolve("target/spark-home")
+                .toString()));
+        if (!Files.isExecutable(sparkHome.resolve("bin/spark-submit"))) {
+            System.err.println("No Spark at " + sparkHome + ": run `make spark-home` first, or `make playground`.");
+            System.exit(2);
+        }
+        GenericKubernetesResource resource = read(manifest);
+        out.println(SIMULATED);
+
+        quietLogs();
+        KubernetesMockServer server = SparkMockApiServer.start();
+        String api = "http://" + server.getHostName() + ":" + server.getPort();
+        KubernetesClient client = server.createClient();
+        installCrds(client, project.resolve("crds"));
+        String namespace = resource.getMetadata().getNamespace() == null ? "default"
+                : resource.getMetadata().getNamespace();
+        resource.getMetadata().setNamespace(namespace);
+
+        CompletableFuture<String> end = new CompletableFuture<>();
+        boolean scheduled = resource.getKind().equals(ApiGroup.SCHEDULED_SPARK_APPLICATION);
+        String name = resource.getMetadata().getName();
+        PlaygroundReport report = new PlaygroundReport(client, namespace, out, (app, state) -> {
+            // A ScheduledSparkApplication's runs are SparkApplications too: the first one to end ends the show.
+            if (PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
+                end.complete(app + " " + state);
+            }
+        });
+        SimulatedKubelet.builder(client).namespace(namespace)
+                .automatic(PENDING, RUNNING, 1).onTransition(report::pod).start();
+
+        startOperator(api, sparkHome, namespace);
+        quietLogs();
+        report.line("operator starting against the in-process API " + api);
+        report.line("applying " + manifest);
+        client.genericKubernetesResources(contextOf(resource)).inNamespace(namespace).resource(resource).create();
+
+        int exit;
+        try {
+            report.line("ended: " + end.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            exit = 0;
+        } catch (TimeoutException e) {
+            report.line("gave up after " + TIMEOUT.toMinutes() + " minutes without an end state");
+            exit = 1;
+        }
+        Thread.sleep(1000); // the Events that follow the end state
+        printFinalStatus(client, namespace, out);
+        out.println(SIMULATED);
+        out.println("""
+                On a real cluster (see README, "Deploy to a cluster with kustomize"):
+                  make image && make deploy       # or: kubectl apply -k kustomize/base
+                  kubectl apply -f %s
+                  kubectl get sparkapp -w         # kubectl describe sparkapp <name> shows the Events
+                """.formatted(project.relativize(manifest.toAbsolutePath())));
+        // Exiting stops the operator (its shutdown hook), the kubelet and the API together; closing informers
+        // first can stall the mock server's event loop for many seconds.
+        System.exit(exit);
+    }
+
+    private static void startOperator(String api, Path sparkHome, String namespace) {
+        // The operator's client configures itself from these, never from a kubeconfig (make playground also sets
+        // KUBECONFIG=/dev/null, so spark-submit does not send your credentials to the in-process API either).
+        System.setProperty("kubernetes.master", api);
+        System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+        System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+        // Main.main returns only when the operator stops: run it beside the report.
+        String[] args = {
+            "--namespaces=" + namespace,
+            "--spark-home=" + sparkHome,
+            "--spark-submit-master=k8s://" + api,
+            "--metrics-bind-address=:0",
+            "--health-probe-bind-address=:0",
+            "--log-level=warn",
+            "--shutdown-timeout=5s"};
+        Thread.ofPlatform().daemon().name("operator").start(() -> Main.main(args));
+    }
+
+    /** Keeps the output to the report: the mock server logs every request, fabric8 warns about v1beta2 once. */
+    private static void quietLogs() {
+        for (String name : List.of("io.fabric8.mockwebserver", "io.fabric8.kubernetes.client.dsl.internal",
+                "io.vertx")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.SEVERE);
+            QUIET.add(logger); // the JDK holds loggers weakly: keep them, or their level is lost
+        }
+        // fabric8 warns once per type; have it done while quiet (the operator's logging setup resets levels)
+        VersionUsageUtils.log("sparkapplications", ApiGroup.VERSION);
+        VersionUsageUtils.log("scheduledsparkapplications", ApiGroup.VERSION);
+    }
+
+    private static GenericKubernetesResource read(Path manifest) throws IOException {
+        GenericKubernetesResource resource;
+        try (InputStream in = Files.newInputStream(manifest)) {
+            resource = ApiJson.serialization().unmarshal(in, GenericKubernetesResource.class);
+        }
+        String kind = resource == null ? "" : resource.getKind();
+        if (!List.of(ApiGroup.SPARK_APPLICATION, ApiGroup.SCHEDULED_SPARK_APPLICATION).contains(kind)) {
+            throw new IllegalArgumentException(manifest + " holds a " + kind
+                    + "; the playground runs one SparkApplication or ScheduledSparkApplication");
+        }
+        return resource;
+    }
+
+    private static ResourceDefinitionContext contextOf(GenericKubernetesResource resource) {
+        if (resource.getKind().equals(ApiGroup.SPARK_APPLICATION)) {
+            return SparkApplications.CONTEXT;
+        }
+        return new ResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
+                .withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION).withPlural("scheduledsparkapplications")
+                .withNamespaced(true).build();
+    }
+
+    private static void installCrds(KubernetesClient client, Path crds) throws IOException {
+        try (Stream<Path> files = Files.list(crds)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (HasMetadata crd : client.load(in).items()) {
+                        client.resource(crd).create();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void printFinalStatus(KubernetesClient client, String namespace, PrintStream out) {
+        for (GenericKubernetesResource app : SparkApplications.api(client).inNamespace(namespace).list().getItems()) {
+            out.println("\nFinal status of SparkApplication " + namespace + "/" + app.getMetadata().getName() + ":");
+            Object status = app.getAdditionalProperties().get("status");
+            out.print(ApiJson.toYaml(Map.of("status", status == null ? Map.of() : status)));
+        }
+    }
+}

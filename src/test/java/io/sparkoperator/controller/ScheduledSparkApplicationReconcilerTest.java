@@ -1,11 +1,11 @@
 package io.sparkoperator.controller;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import static io.sparkoperator.controller.ScheduledFixtures.TEMPLATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;

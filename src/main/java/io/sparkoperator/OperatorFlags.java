@@ -255,7 +255,7 @@ public final class OperatorFlags {
         }
 
         Duration duration(String name) {
-            return get(name, GoDuration::parse, Duration.ofSeconds(1));
+            return get(name, FlagDuration::parse, Duration.ofSeconds(1));
         }
 
         Duration positiveDuration(String name) {

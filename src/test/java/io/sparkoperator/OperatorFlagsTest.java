@@ -170,11 +170,13 @@ class OperatorFlagsTest {
     }
 
     @Test
-    void goDurations() {
-        assertEquals(Duration.ofMinutes(90), GoDuration.parse("1h30m"));
-        assertEquals(Duration.ofMillis(1500), GoDuration.parse("1.5s"));
-        assertEquals(Duration.ofSeconds(7), GoDuration.parse("7"));
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parse("10 s"));
-        assertThrows(IllegalArgumentException.class, () -> GoDuration.parse("s"));
+    void flagDurations() {
+        assertEquals(Duration.ofMinutes(90), FlagDuration.parse("1h30m"));
+        assertEquals(Duration.ofMillis(1500), FlagDuration.parse("1.5s"));
+        assertEquals(Duration.ofSeconds(7), FlagDuration.parse("7"));
+        assertThrows(IllegalArgumentException.class, () -> FlagDuration.parse("10 s"));
+        assertThrows(IllegalArgumentException.class, () -> FlagDuration.parse("s"));
+        assertThrows(IllegalArgumentException.class, () -> FlagDuration.parse("-5s"));
+        assertEquals(Duration.ofNanos(2_000), FlagDuration.parse("2\u00b5s"));
     }
 }

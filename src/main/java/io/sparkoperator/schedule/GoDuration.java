@@ -10,7 +10,7 @@ import java.util.Map;
  * Go's {@code time.ParseDuration} syntax, as used after {@code @every}: an optional sign and a sequence of decimal
  * numbers with units {@code ns us µs μs ms s m h}, e.g. {@code 1h30m}, {@code 90s}, {@code 1.5h}; {@code 0} alone.
  */
-final class GoDuration {
+public final class GoDuration {
     private static final Map<String, Long> UNIT_NANOS = Map.of(
             "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L, "ms", 1_000_000L,
             "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
@@ -19,7 +19,7 @@ final class GoDuration {
     private GoDuration() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

@@ -18,6 +18,7 @@ import io.sparkoperator.api.ScheduleState;
 import io.sparkoperator.api.ScheduledSparkApplication;
 import io.sparkoperator.api.ScheduledSparkApplicationSpec;
 import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +35,12 @@ class ScheduledSparkApplicationReconcilerTest {
     private static final ResourceKey KEY = new ResourceKey(NS, NAME);
 
     KubernetesClient client;
-    private ScheduledTestClock clock;
+    private ManualClock clock;
     private ScheduledSparkApplicationReconciler reconciler;
 
     @BeforeEach
     void setUp() {
-        clock = new ScheduledTestClock("2026-05-04T10:02:00Z");
+        clock = new ManualClock("2026-05-04T10:02:00Z");
         reconciler = new ScheduledSparkApplicationReconciler(client, clock);
     }
 

@@ -2,13 +2,14 @@ package io.sparkoperator.state;
 
 import io.sparkoperator.api.SparkApplicationSpec;
 import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** A state machine on a fake clock (one hour after {@link Fixtures#T0}) with predictable submission IDs. */
 final class Harness {
-    final MutableClock clock = new MutableClock(Fixtures.T0.plus(Duration.ofHours(1)));
+    final ManualClock clock = new ManualClock(Fixtures.T0.plus(Duration.ofHours(1)));
     final StateMachine machine;
     private int ids;
 

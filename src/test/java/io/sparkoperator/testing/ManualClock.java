@@ -1,4 +1,4 @@
-package io.sparkoperator.controller;
+package io.sparkoperator.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class ScheduledTestClock extends Clock {
+/** A UTC clock that moves only when a test moves it; safe to read from other threads. */
+public final class ManualClock extends Clock {
     private volatile Instant now;
 
-    ScheduledTestClock(String start) {
-        this.now = Instant.parse(start);
+    public ManualClock(Instant start) {
+        this.now = start;
     }
 
-    void set(String instant) {
+    public ManualClock(String start) {
+        this(Instant.parse(start));
+    }
+
+    public void set(String instant) {
         now = Instant.parse(instant);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -48,6 +48,12 @@ public final class ScheduledDecider {
         };
     }
 
+    /** A manifest the model cannot read: handled like an invalid spec, with the reading error as the reason. */
+    static ScheduledDecision unreadable(ScheduledSparkApplicationStatus status, String reason) {
+        return invalid(status != null ? status
+                : new ScheduledSparkApplicationStatus(null, null, null, null, null, null, null), reason);
+    }
+
     /** A spec the operator cannot act on: no runs, no deletions, the reason in status; an edit brings it back. */
     private static ScheduledDecision invalid(ScheduledSparkApplicationStatus current, String reason) {
         ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(current.lastRun(), null,

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
@@ -54,8 +55,17 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
 
     @Override
     public ReconcileResult reconcile(ResourceKey key) {
-        ScheduledSparkApplication parent = client.resources(ScheduledSparkApplication.class)
-                .inNamespace(key.namespace()).withName(key.name()).get();
+        ScheduledSparkApplication parent;
+        try {
+            parent = client.resources(ScheduledSparkApplication.class)
+                    .inNamespace(key.namespace()).withName(key.name()).get();
+        } catch (KubernetesClientException e) {
+            Optional<String> unreadable = UnreadableScheduled.reason(e);
+            if (unreadable.isEmpty()) {
+                throw e;
+            }
+            return failUnreadable(key, unreadable.get());
+        }
         if (parent == null || parent.getMetadata().getDeletionTimestamp() != null) {
             return ReconcileResult.done();
         }
@@ -78,6 +88,23 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
                     .patch(PatchContext.of(PatchType.JSON), ScheduledStatusPatch.jsonPatch(decision.status()));
         }
         return decision.requeueAfter().map(ReconcileResult::requeueAfter).orElseGet(ReconcileResult::done);
+    }
+
+    /** Nothing to run: the reason in status (patched raw: the typed client cannot read the object back). */
+    private ReconcileResult failUnreadable(ResourceKey key, String reason) {
+        Optional<ScheduledSparkApplication> shell = UnreadableScheduled.shell(client, key);
+        if (shell.isEmpty() || shell.get().getMetadata().getDeletionTimestamp() != null) {
+            return ReconcileResult.done();
+        }
+        LOG.warning(() -> "ScheduledSparkApplication(" + key + "): " + reason);
+        ScheduledDecision decision = ScheduledDecider.unreadable(shell.get().getStatus(), reason);
+        decision.events().forEach(event -> events.accept(shell.get(), event));
+        if (!ScheduledStatusPatch.sameAsWritten(shell.get().getStatus(), decision.status())) {
+            client.genericKubernetesResources(UnreadableScheduled.CONTEXT).inNamespace(key.namespace())
+                    .withName(key.name()).subresource("status")
+                    .patch(PatchContext.of(PatchType.JSON), ScheduledStatusPatch.jsonPatch(decision.status()));
+        }
+        return ReconcileResult.done();
     }
 
     private void delete(ResourceKey parent, String runName) {

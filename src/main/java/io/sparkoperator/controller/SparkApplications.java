@@ -33,12 +33,19 @@ public final class SparkApplications {
 
     /** The typed view; throws {@link InvalidManifestException} naming the offending field. */
     public static SparkApplication toTyped(GenericKubernetesResource raw) {
+        String invalid = "invalid SparkApplication " + raw.getMetadata().getNamespace() + "/"
+                + raw.getMetadata().getName() + ": ";
+        SparkApplication app;
         try {
-            return ApiJson.serialization().convertValue(raw, SparkApplication.class);
+            app = ApiJson.serialization().convertValue(raw, SparkApplication.class);
         } catch (RuntimeException e) {
-            throw new InvalidManifestException("invalid SparkApplication " + raw.getMetadata().getNamespace() + "/"
-                    + raw.getMetadata().getName() + ": " + firstLine(e), e);
+            throw new InvalidManifestException(invalid + UnreadableManifest.reason(e).orElseGet(() -> firstLine(e)), e);
         }
+        if (app.getSpec() == null) {
+            // Stored only where no CRD requires it; every later step (driver name, state machine) needs a spec.
+            throw new InvalidManifestException(invalid + "spec is required", null);
+        }
+        return app;
     }
 
     /** The stored status, or {@link SparkApplicationStatus#initial()} when absent or unreadable. */
@@ -63,8 +70,6 @@ public final class SparkApplications {
 
     private static String firstLine(Throwable e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return UnreadableManifest.firstLine(cause.getMessage());
     }
 }

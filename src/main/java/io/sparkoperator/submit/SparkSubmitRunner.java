@@ -44,6 +44,11 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     /** Runs spark-submit with these arguments; blocks the calling (virtual) thread at most the timeout (+ a grace). */
     ProcessRun run(List<String> args) {
+        return run(args, SecretValues.none());
+    }
+
+    /** As {@link #run(List)}; {@code secrets} are masked in the logged command line. */
+    ProcessRun run(List<String> args, SecretValues secrets) {
         long start = System.nanoTime();
         Duration timeout = config.timeout();
         if (closed) {
@@ -59,13 +64,13 @@ final class SparkSubmitRunner implements AutoCloseable {
             return new ProcessRun.Killed(timeout, "interrupted while waiting for a spark-submit slot");
         }
         try {
-            return runHoldingSlot(args, start, timeout);
+            return runHoldingSlot(args, secrets, start, timeout);
         } finally {
             slots.release();
         }
     }
 
-    private ProcessRun runHoldingSlot(List<String> args, long start, Duration timeout) {
+    private ProcessRun runHoldingSlot(List<String> args, SecretValues secrets, long start, Duration timeout) {
         List<String> command = new ArrayList<>(args.size() + 1);
         command.add(script.toString());
         command.addAll(args);
@@ -74,14 +79,16 @@ final class SparkSubmitRunner implements AutoCloseable {
         ClassDataArchive.Lease lease = archiveDirUsable() ? archive.acquire() : ClassDataArchive.Lease.SKIP;
         try {
             environment(pb.environment(), lease != ClassDataArchive.Lease.SKIP);
-            return launch(pb, args, start, timeout);
+            return launch(pb, args, secrets, start, timeout);
         } finally {
             archive.release(lease);
         }
     }
 
-    private ProcessRun launch(ProcessBuilder pb, List<String> args, long start, Duration timeout) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit " + String.join(" ", SecretRedaction.redact(args)));
+    private ProcessRun launch(ProcessBuilder pb, List<String> args, SecretValues secrets, long start,
+            Duration timeout) {
+        LOG.log(System.Logger.Level.DEBUG,
+                () -> "spark-submit " + secrets.mask(String.join(" ", SecretRedaction.redact(args))));
         Process p;
         try {
             p = pb.start();

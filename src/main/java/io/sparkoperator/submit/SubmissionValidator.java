@@ -47,6 +47,8 @@ public final class SubmissionValidator {
         if (spec.executor() == null) {
             problems.add("spec.executor is required");
         }
+        SpecLimits.check(problems, spec);
+        ArgvSafety.check(problems, spec);
         podTemplatesNeedSpark3(problems, spec);
         nodeSelectors(problems, spec);
         sparkConf(problems, spec.sparkConf(), app.getMetadata() == null ? null : app.getMetadata().getNamespace());

@@ -32,11 +32,21 @@ public final class Submitter implements AutoCloseable {
         try (PodTemplateFiles files = PodTemplateFiles.write(config.workDir(), submissionId, templates)) {
             List<String> args = SubmitArguments.build(app, submissionId, config.masterUrl(), files.paths(),
                     config.arguments());
-            return classify(runner.run(args), driverPod, templates.warnings());
+            SecretValues secrets = SecretValues.of(app.getSpec());
+            return masked(classify(runner.run(args, secrets), driverPod, templates.warnings()), secrets);
         } catch (IOException e) {
             return new SubmitResult.Failed(-1, List.of("could not write the pod templates under " + config.workDir()
                     + ": " + e.getMessage()));
         }
+    }
+
+    /** spark-submit may echo a conf or its whole command line: no secret of the spec reaches status or Events. */
+    private static SubmitResult masked(SubmitResult result, SecretValues secrets) {
+        return switch (result) {
+            case SubmitResult.Failed f -> new SubmitResult.Failed(f.exitCode(), secrets.mask(f.errorLines()));
+            case SubmitResult.TimedOut t -> new SubmitResult.TimedOut(t.timeout(), secrets.mask(t.message()));
+            default -> result;
+        };
     }
 
     static SubmitResult classify(ProcessRun run, String driverPod, List<String> warnings) {

@@ -26,8 +26,6 @@ class RbacManifestTest {
             "sparkoperator.k8s.io/scheduledsparkapplications list",
             "sparkoperator.k8s.io/scheduledsparkapplications watch",
             "sparkoperator.k8s.io/sparkapplications/status update",
-            "sparkoperator.k8s.io/sparkapplications/status patch",
-            "sparkoperator.k8s.io/scheduledsparkapplications/status update",
             "sparkoperator.k8s.io/scheduledsparkapplications/status patch",
             "sparkoperator.k8s.io/sparkapplications/finalizers update",
             "sparkoperator.k8s.io/scheduledsparkapplications/finalizers update",
@@ -40,7 +38,7 @@ class RbacManifestTest {
             "networking.k8s.io/ingresses update", "networking.k8s.io/ingresses delete",
             "core/events create", "core/events patch",
             "coordination.k8s.io/leases get", "coordination.k8s.io/leases create",
-            "coordination.k8s.io/leases update"));
+            "coordination.k8s.io/leases patch"));
 
     /** What a Spark driver does with its executors in its own namespace. */
     static final Set<String> SPARK_DRIVER = driverRights();

@@ -1,0 +1,130 @@
+package io.sparkoperator.hardening;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkoperator.api.AppState;
+import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.controller.ApplicationListener;
+import io.sparkoperator.controller.Backoff;
+import io.sparkoperator.controller.ControllerRuntime;
+import io.sparkoperator.controller.EventRecorder;
+import io.sparkoperator.controller.LeaderElectionOptions;
+import io.sparkoperator.controller.LeaderGate;
+import io.sparkoperator.controller.ResourceKey;
+import io.sparkoperator.controller.ScheduledRuns;
+import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
+import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.UiServiceOptions;
+import io.sparkoperator.state.StateMachine;
+import io.sparkoperator.state.StateMachineConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One operator instance wired as {@code Operator} wires it (state machine, reconcilers, runtime with informers,
+ * leader gate, event recorder, the real submitter) against a mock API server, on real time, with the fake
+ * spark-submit of {@link EmulatedSparkSubmit}. Records every status transition it writes.
+ */
+final class HardenedOperator implements AutoCloseable {
+    static final String MASTER = "k8s://https://10.96.0.1:443";
+
+    final EmulatedSparkSubmit submit;
+    final ControllerRuntime runtime;
+    final LeaderGate gate;
+    final Map<ResourceKey, List<AppState>> transitions = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    /** How the fake spark-submit behaves and what the operator exposes. */
+    record Settings(String identity, LeaderElectionOptions election, UiServiceOptions ui, String sparkSubmitBody,
+            Duration submitTimeout) {
+        static Settings defaults() {
+            return new Settings("operator", LeaderElectionOptions.defaults(), UiServiceOptions.defaults(), "exit 0",
+                    Duration.ofSeconds(30));
+        }
+
+        Settings identity(String value, LeaderElectionOptions leaderElection) {
+            return new Settings(value, leaderElection, ui, sparkSubmitBody, submitTimeout);
+        }
+
+        Settings sparkSubmit(String body, Duration timeout) {
+            return new Settings(identity, election, ui, body, timeout);
+        }
+
+        Settings ui(UiServiceOptions value) {
+            return new Settings(identity, election, value, sparkSubmitBody, submitTimeout);
+        }
+    }
+
+    HardenedOperator(KubernetesClient client, Path dir, Settings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        String identity = settings.identity();
+        submit = new EmulatedSparkSubmit(client, dir, MASTER, settings.sparkSubmitBody(), settings.submitTimeout());
+        StateMachine machine = new StateMachine(StateMachineConfig.defaults(), clock, () -> UUID.randomUUID().toString());
+        ApplicationListener listener = new ApplicationListener() {
+            @Override
+            public void statusWritten(SparkApplication app, SparkApplicationStatus before,
+                    SparkApplicationStatus after) {
+                if (before == null || before.state() != after.state()) {
+                    transitions.computeIfAbsent(ResourceKey.of(app), k -> new CopyOnWriteArrayList<>())
+                            .add(after.state());
+                }
+            }
+        };
+        SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
+                new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
+                listener, () -> stopping);
+        runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
+                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
+                (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
+                new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
+                ControllerRuntime.Observers.none(), ControllerRuntime.Watchers.none());
+        gate = new LeaderGate(client, settings.election(), identity, new LeaderGate.Work() {
+            @Override
+            public void start() throws Exception {
+                runtime.start();
+            }
+
+            @Override
+            public void stopNow() {
+                runtime.stop(Duration.ofSeconds(5), true);
+            }
+        });
+    }
+
+    HardenedOperator(KubernetesClient client, Path dir) throws Exception {
+        this(client, dir, Settings.defaults());
+    }
+
+    HardenedOperator start() {
+        gate.start();
+        return this;
+    }
+
+    List<AppState> transitions(String namespace, String name) {
+        return transitions.getOrDefault(new ResourceKey(namespace, name), List.of());
+    }
+
+    /** As on SIGTERM: running passes may finish. */
+    @Override
+    public void close() {
+        stopping = true;
+        runtime.stop(Duration.ofSeconds(5), false);
+        submit.close();
+        gate.close();
+    }
+
+    /** Dies at once, as a killed pod would: running passes are interrupted and write nothing more. */
+    void crash() {
+        stopping = true;
+        runtime.stop(Duration.ofSeconds(5), true);
+        submit.close();
+        gate.close();
+    }
+}

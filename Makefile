@@ -27,3 +27,20 @@ test: ## unit, component and integration tests
 
 clean:
 	$(MVN) -q clean
+
+# --- Spark assembly for the submit integration tests and bench-submit (issue 4) ---
+SPARK_HOME_STAMP := $(SPARK_HOME_DIR)/.assembled
+.PHONY: spark-home
+spark-home: $(SPARK_HOME_STAMP) ## assemble Spark 4.1.1 (core + kubernetes) from Maven Central into target/spark-home
+
+$(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit
+	$(MVN) -q -f src/spark-home/pom.xml package -Dspark.home.dir=$(SPARK_HOME_DIR)
+	install -D -m 0755 src/spark-home/bin/spark-submit $(SPARK_HOME_DIR)/bin/spark-submit
+	touch $@
+
+# The integration tests run the real spark-submit from target/spark-home.
+test: spark-home
+
+.PHONY: bench-submit
+bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
+	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,0 +1,197 @@
+package io.sparkoperator.submit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code $SPARK_HOME/bin/spark-submit} as a child process: an argv list (never a shell), the tails of stderr
+ * (and, smaller, stdout) kept within a bound, a timeout after which the whole process tree is killed, and at most
+ * {@code maxConcurrentSubmits} children at a time. Closing kills every child still running.
+ */
+public final class SparkSubmitRunner implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SparkSubmitRunner.class.getName());
+    private static final Duration READER_GRACE = Duration.ofSeconds(5);
+    private static final int STDOUT_TAIL_CHARS = 8 * 1024;
+
+    private final SubmitterConfig config;
+    private final Path script;
+    private final Semaphore slots;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final ClassDataArchive archive;
+
+    /** Fails at once, with what to set, when SPARK_HOME has no {@code bin/spark-submit}. */
+    public SparkSubmitRunner(SubmitterConfig config) {
+        this.config = config;
+        this.script = SparkHome.submitScript(config.sparkHome());
+        this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
+        this.archive = new ClassDataArchive(config.childJvm().classDataArchiveDir());
+    }
+
+    /** Runs spark-submit with these arguments; blocks the calling (virtual) thread at most the timeout (+ a grace). */
+    ProcessRun run(List<String> args) {
+        long start = System.nanoTime();
+        Duration timeout = config.timeout();
+        try {
+            if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return new ProcessRun.Killed(timeout, "no spark-submit slot became free within " + timeout + " ("
+                        + config.maxConcurrentSubmits() + " run at a time)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ProcessRun.Killed(timeout, "interrupted while waiting for a spark-submit slot");
+        }
+        try {
+            return runHoldingSlot(args, start, timeout);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private ProcessRun runHoldingSlot(List<String> args, long start, Duration timeout) {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(script.toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        ClassDataArchive.Lease lease = archiveDirUsable() ? archive.acquire() : ClassDataArchive.Lease.SKIP;
+        try {
+            environment(pb.environment(), lease != ClassDataArchive.Lease.SKIP);
+            return launch(pb, args, start, timeout);
+        } finally {
+            archive.release(lease);
+        }
+    }
+
+    private ProcessRun launch(ProcessBuilder pb, List<String> args, long start, Duration timeout) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit " + String.join(" ", SecretRedaction.redact(args)));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new ProcessRun.Exited(-1, List.of("could not start " + script + ": " + e.getMessage()), List.of(),
+                    elapsed(start));
+        }
+        running.add(p);
+        OutputTail tail = new OutputTail(config.maxStderrChars());
+        OutputTail out = new OutputTail(STDOUT_TAIL_CHARS);
+        Thread reader = Thread.ofVirtual().name("spark-submit-stderr-" + p.pid())
+                .start(() -> drain(p.getErrorStream(), tail));
+        Thread outReader = Thread.ofVirtual().name("spark-submit-stdout-" + p.pid())
+                .start(() -> drain(p.getInputStream(), out));
+        try {
+            Duration left = timeout.minus(elapsed(start));
+            if (!p.waitFor(Math.max(left.toNanos(), 1), TimeUnit.NANOSECONDS)) {
+                killTree(p);
+                reader.join(READER_GRACE);
+                outReader.join(READER_GRACE);
+                return new ProcessRun.Killed(timeout, "spark-submit did not finish within " + timeout
+                        + " and was killed" + lastLine(tail));
+            }
+            reader.join(READER_GRACE);
+            outReader.join(READER_GRACE);
+            return new ProcessRun.Exited(p.exitValue(), tail.lines(), out.lines(), elapsed(start));
+        } catch (InterruptedException e) {
+            killTree(p);
+            Thread.currentThread().interrupt();
+            return new ProcessRun.Killed(timeout, "interrupted; spark-submit was killed");
+        } finally {
+            running.remove(p);
+        }
+    }
+
+    private void environment(Map<String, String> env, boolean useArchive) {
+        env.put("SPARK_HOME", config.sparkHome().toString());
+        Path javaHome = config.javaHome();
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome.toString());
+        }
+        String effectiveJavaHome = env.get("JAVA_HOME");
+        int feature = JavaRuntime.featureVersion(effectiveJavaHome == null ? null : Path.of(effectiveJavaHome));
+        ChildJvmOptions o = config.childJvm();
+        List<String> jvm = (useArchive ? o : new ChildJvmOptions(o.tieredStopAtLevel1(), null, o.extraOptions()))
+                .options(feature);
+        String existing = env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip();
+        String opts = (existing + " " + String.join(" ", jvm)).strip();
+        if (!opts.isEmpty()) {
+            env.put("SPARK_SUBMIT_OPTS", opts);
+        }
+        env.putAll(config.childEnvironment());
+    }
+
+    /** Creates the archive directory (owner-only) on first use; without a usable one the archive is skipped. */
+    private boolean archiveDirUsable() {
+        Path dir = config.childJvm().classDataArchiveDir();
+        if (dir == null) {
+            return false;
+        }
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+            return Files.isWritable(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.WARNING, "class-data archive dir " + dir + " unusable, running without: " + e);
+            return false;
+        }
+    }
+
+    private static void drain(InputStream stream, OutputTail tail) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                tail.add(line);
+            }
+        } catch (IOException e) {
+            tail.add("(output unreadable: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Descendants first snapshot, then everyone: a child's own children must not outlive it. */
+    private static void killTree(Process p) {
+        List<ProcessHandle> descendants = p.descendants().toList();
+        p.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            p.onExit().get(READER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "spark-submit pid " + p.pid() + " did not exit after kill: " + e);
+        }
+    }
+
+    private static String lastLine(OutputTail tail) {
+        List<String> errors = StderrDigest.errorLines(tail.lines());
+        return errors.isEmpty() ? "" : "; last output: " + errors.get(errors.size() - 1);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** How many spark-submit processes are running now. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /** Kills every child still running (operator shutdown, test teardown). */
+    @Override
+    public void close() {
+        running.forEach(SparkSubmitRunner::killTree);
+    }
+}

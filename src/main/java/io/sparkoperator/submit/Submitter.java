@@ -1,0 +1,63 @@
+package io.sparkoperator.submit;
+
+import io.sparkoperator.api.SparkApplication;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one call the controller makes to submit: validate, render the pod templates into a private temp dir, build
+ * the arguments, run spark-submit, remove the temp dir, and say what happened. Thread-safe; concurrency is bounded
+ * by the runner. Never throws for a bad spec or a failed run: both are a {@link SubmitResult}.
+ */
+public final class Submitter implements AutoCloseable {
+    private final SubmitterConfig config;
+    private final SparkSubmitRunner runner;
+
+    /** @throws IllegalStateException when SPARK_HOME has no {@code bin/spark-submit} (fail fast at start-up) */
+    public Submitter(SubmitterConfig config) {
+        this.config = config;
+        this.runner = new SparkSubmitRunner(config);
+    }
+
+    public SubmitResult submit(SparkApplication app, String submissionId) {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Optional<String> invalid = SubmissionValidator.message(app);
+        if (invalid.isPresent()) {
+            return new SubmitResult.Invalid(invalid.get());
+        }
+        RenderedPodTemplates templates = PodTemplateRenderer.render(app);
+        String driverPod = DriverPodName.of(app);
+        try (PodTemplateFiles files = PodTemplateFiles.write(config.workDir(), submissionId, templates)) {
+            List<String> args = SubmitArguments.build(app, submissionId, config.masterUrl(), files.paths(),
+                    config.arguments());
+            return classify(runner.run(args), driverPod, templates.warnings());
+        } catch (IOException e) {
+            return new SubmitResult.Failed(-1, List.of("could not write the pod templates under " + config.workDir()
+                    + ": " + e.getMessage()));
+        }
+    }
+
+    static SubmitResult classify(ProcessRun run, String driverPod, List<String> warnings) {
+        return switch (run) {
+            case ProcessRun.Killed k -> new SubmitResult.TimedOut(k.timeout(), k.reason());
+            case ProcessRun.Exited e when e.exitCode() == 0 -> new SubmitResult.Submitted(driverPod, e.took(), warnings);
+            case ProcessRun.Exited e when StderrDigest.driverAlreadyExists(e.stderr()) ->
+                    new SubmitResult.DriverAlreadyExists(driverPod, "driver pod " + driverPod + " already exists");
+            case ProcessRun.Exited e -> new SubmitResult.Failed(e.exitCode(), failureLines(e));
+        };
+    }
+
+    /** What stderr says; when it says nothing useful (a JVM that failed to start prints to stdout), stdout's tail. */
+    private static List<String> failureLines(ProcessRun.Exited e) {
+        List<String> lines = StderrDigest.errorLines(e.stderr());
+        return lines.isEmpty() ? StderrDigest.errorLines(e.stdout()) : lines;
+    }
+
+    /** Kills every spark-submit still running. */
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,258 @@
+package io.sparkoperator.controller;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a {@link Reconciler} for keys as events arrive: one virtual thread per reconciliation, at most one in flight
+ * per key. Events for a key that is being reconciled are coalesced into a single follow-up pass (which reads the
+ * latest object). A requeue-after or backoff timer is cancelled by any newer event for the key. Failures back off
+ * exponentially; a success resets the count. There is no worker-count knob: virtual threads are cheap and the only
+ * scarce resource, spark-submit, is bounded by the submitter.
+ */
+public final class KeyedDispatcher {
+    private static final System.Logger LOG = System.getLogger(KeyedDispatcher.class.getName());
+
+    private final String name;
+    private final Reconciler reconciler;
+    private final Backoff backoff;
+    private final DelayScheduler timers;
+    private final ReconcileObserver observer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition allIdle = lock.newCondition();
+    private final Map<ResourceKey, Slot> slots = new HashMap<>();
+    private final Set<Thread> workers = new HashSet<>();
+    private boolean stopped;
+    private boolean paused;
+
+    /** Per-key bookkeeping; only touched under {@link #lock}. Dropped when the key is idle with nothing pending. */
+    private static final class Slot {
+        boolean running;
+        boolean pending;
+        DelayScheduler.Cancellable timer;
+        int failures;
+    }
+
+    public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
+            ReconcileObserver observer) {
+        this.name = name;
+        this.reconciler = reconciler;
+        this.backoff = backoff;
+        this.timers = timers;
+        this.observer = observer;
+    }
+
+    /** Something about {@code key} changed: reconcile it now, or once more after the running pass. */
+    public void enqueue(ResourceKey key) {
+        lock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            cancelTimer(slot);
+            if (slot.running || paused) {
+                slot.pending = true;
+            } else {
+                start(key, slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Holds new work back (queued keys are kept, each once) until {@link #resume()}: the runtime pauses while the
+     * informer caches fill, since reconciling against a half-listed cache would guess.
+     */
+    public void pause() {
+        lock.lock();
+        try {
+            paused = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts every key queued while paused. */
+    public void resume() {
+        lock.lock();
+        try {
+            paused = false;
+            if (!stopped) {
+                slots.forEach((key, slot) -> {
+                    if (slot.pending && !slot.running) {
+                        start(key, slot);
+                    }
+                });
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void start(ResourceKey key, Slot slot) {
+        slot.running = true;
+        slot.pending = false;
+        Thread worker = Thread.ofVirtual().name(name + ":" + key).unstarted(() -> runOnce(key));
+        workers.add(worker);
+        worker.start();
+    }
+
+    private void runOnce(ResourceKey key) {
+        long started = System.nanoTime();
+        ReconcileResult result = null;
+        Exception failure = null;
+        try {
+            result = reconciler.reconcile(key);
+        } catch (Exception e) {
+            failure = e;
+        } catch (Error e) {
+            failure = new IllegalStateException(e);
+            LOG.log(Level.ERROR, name + " " + key + ": reconcile crashed", e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        observer.finished(key, took, failure);
+        finish(key, result, failure);
+    }
+
+    private void finish(ResourceKey key, ReconcileResult result, Exception failure) {
+        lock.lock();
+        try {
+            workers.remove(Thread.currentThread());
+            Slot slot = slots.get(key);
+            slot.running = false;
+            if (failure != null) {
+                slot.failures++;
+            } else {
+                slot.failures = 0;
+            }
+            if (stopped) {
+                slots.remove(key);
+            } else if (slot.pending) {
+                if (!paused) {
+                    start(key, slot);
+                }
+            } else if (failure != null) {
+                Duration delay = backoff.delay(slot.failures);
+                LOG.log(Level.WARNING, () -> name + " " + key + ": reconcile failed (" + describe(failure)
+                        + "), retry #" + slot.failures + " in " + delay.toMillis() + " ms");
+                LOG.log(Level.DEBUG, name + " " + key + ": failure detail", failure);
+                schedule(key, slot, delay);
+            } else if (result.requeueAfter().isPresent()) {
+                schedule(key, slot, result.requeueAfter().get());
+            } else {
+                slots.remove(key);
+            }
+            if (workers.isEmpty()) {
+                allIdle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void schedule(ResourceKey key, Slot slot, Duration delay) {
+        DelayScheduler.Cancellable[] self = new DelayScheduler.Cancellable[1];
+        self[0] = timers.schedule(delay, () -> timerFired(key, self[0]));
+        slot.timer = self[0];
+    }
+
+    private void timerFired(ResourceKey key, DelayScheduler.Cancellable timer) {
+        lock.lock();
+        try {
+            Slot slot = slots.get(key);
+            // A newer event replaced or cancelled this timer; the identity check makes a late firing harmless.
+            if (stopped || slot == null || slot.timer != timer) {
+                return;
+            }
+            slot.timer = null;
+            if (slot.running || paused) {
+                slot.pending = true;
+            } else {
+                start(key, slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void cancelTimer(Slot slot) {
+        if (slot.timer != null) {
+            slot.timer.cancel();
+            slot.timer = null;
+        }
+    }
+
+    /**
+     * Stops taking work and cancels timers, then waits up to {@code bound} for running reconciliations. With
+     * {@code interrupt} they are interrupted first (used when leadership is lost: stop at once).
+     *
+     * @return true if nothing is running any more
+     */
+    public boolean stop(Duration bound, boolean interrupt) {
+        lock.lock();
+        try {
+            stopped = true;
+            slots.values().forEach(KeyedDispatcher::cancelTimer);
+            slots.values().removeIf(slot -> !slot.running);
+            if (interrupt) {
+                workers.forEach(Thread::interrupt);
+            }
+            long left = bound.toNanos();
+            while (!workers.isEmpty() && left > 0) {
+                left = allIdle.awaitNanos(left);
+            }
+            return workers.isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return workers.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reconciliations running right now. */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return workers.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keys with a reconciliation running, pending or timed. */
+    public int trackedKeys() {
+        lock.lock();
+        try {
+            return slots.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no reconciliation runs (tests and shutdown). */
+    public boolean awaitIdle(Duration bound) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = bound.toNanos();
+            while (!workers.isEmpty() && left > 0) {
+                left = allIdle.awaitNanos(left);
+            }
+            return workers.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -3,6 +3,8 @@ package io.sparkoperator;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.sparkoperator.controller.LeaderElectionOptions;
 import io.sparkoperator.controller.UiServiceOptions;
+import io.sparkoperator.logging.LogSettings;
+import io.sparkoperator.metrics.MetricsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import java.util.Optional;
  *
  * @param namespaces          namespaces to watch; empty means all
  * @param labelSelectorFilter only SparkApplications matching this are handled; {@code null} means all
+ * @param metricsBindAddress  where {@code /metrics} is served; empty when {@code --enable-metrics=false} or {@code 0}
+ * @param sparkHome           where {@code bin/spark-submit} is; empty when neither flag nor SPARK_HOME says
+ * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -21,11 +26,14 @@ public record OperatorConfig(
         UiServiceOptions uiService,
         LeaderElectionOptions leaderElection,
         Optional<BindAddress> metricsBindAddress,
-        Optional<BindAddress> healthProbeBindAddress,
-        LogLevel logLevel,
-        LogEncoder logEncoder,
+        BindAddress healthProbeBindAddress,
+        MetricsSettings metrics,
+        String metricsEndpoint,
+        LogSettings logging,
         Duration sparkSubmitTimeout,
         int sparkSubmitConcurrency,
+        String sparkHome,
+        String sparkSubmitMaster,
         long defaultTimeToLiveSeconds,
         int maxTrackedExecutorPerApp,
         Duration cacheSyncTimeout,
@@ -38,10 +46,4 @@ public record OperatorConfig(
     public boolean watchesAllNamespaces() {
         return namespaces.isEmpty();
     }
-
-    /** {@code --log-level}. */
-    public enum LogLevel { DEBUG, INFO, WARN, ERROR }
-
-    /** {@code --log-encoder}: human-readable lines or one JSON object per line. */
-    public enum LogEncoder { CONSOLE, JSON }
 }

@@ -6,6 +6,8 @@ import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.controller.IngressOptions;
 import io.sparkoperator.controller.LeaderElectionOptions;
 import io.sparkoperator.controller.UiServiceOptions;
+import io.sparkoperator.logging.LogSettings;
+import io.sparkoperator.metrics.MetricsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,14 +51,29 @@ public final class OperatorFlags {
             new Flag("leader-election-lease-duration", "15s", false, "How long a Lease is valid without renewal."),
             new Flag("leader-election-renew-deadline", "10s", false, "How long the leader retries renewing."),
             new Flag("leader-election-retry-period", "2s", false, "Wait between election attempts."),
+            new Flag("enable-metrics", "true", true, "Serve Prometheus metrics."),
             new Flag("metrics-bind-address", ":8080", false, "Prometheus /metrics address; 0 switches it off."),
             new Flag("metrics-port", "", false, "Shorthand: the port of --metrics-bind-address."),
-            new Flag("health-probe-bind-address", ":8081", false, "/healthz and /readyz address; 0 switches it off."),
+            new Flag("metrics-endpoint", "/metrics", false, "Path of the metrics endpoint."),
+            new Flag("metrics-prefix", "", false, "Prefix glued in front of the spark_* metric names."),
+            new Flag("metrics-labels", "", false,
+                    "Comma-separated app label keys added as metric labels (e.g. app_type,namespace)."),
+            new Flag("metrics-job-submit-latency-buckets", "0.5,1,2,4,8,16,32,64,128,256", false,
+                    "Buckets (seconds) of the submit latency histogram."),
+            new Flag("metrics-job-start-latency-buckets", "30,60,90,120,150,180,210,240,270,300", false,
+                    "Buckets (seconds) of the start latency histogram."),
+            new Flag("health-probe-bind-address", ":8081", false, "/healthz and /readyz address."),
             new Flag("log-level", "info", false, "debug, info, warn or error."),
             new Flag("log-encoder", "console", false, "console (plain lines) or json."),
-            new Flag("spark-submit-timeout", "2m", false, "A spark-submit running longer is killed and counts as failed."),
+            new Flag("log-format", "", false, "Same as --log-encoder (plain or json); wins when both are given."),
+            new Flag("spark-submit-timeout", "5m", false,
+                    "A spark-submit running longer (waiting for a slot included) is killed and counts as failed."),
             new Flag("spark-submit-concurrency", "", false,
-                    "At most this many spark-submit processes at once (default: number of CPUs, at least 2)."),
+                    "At most this many spark-submit processes at once (default: number of CPUs)."),
+            new Flag("spark-home", "", false,
+                    "Spark installation with bin/spark-submit (default: the SPARK_HOME environment variable)."),
+            new Flag("spark-submit-master", "", false,
+                    "--master for spark-submit (default: k8s://https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT)."),
             new Flag("default-time-to-live-seconds", "0", false,
                     "Delete finished apps without spec.timeToLiveSeconds after this many seconds; 0 keeps them."),
             new Flag("max-tracked-executor-per-app", "1000", false,
@@ -113,6 +130,15 @@ public final class OperatorFlags {
             int port = v.intAtLeast("metrics-port", 1);
             metrics = Optional.of(new BindAddress(metrics.map(BindAddress::host).orElse(""), Math.min(port, 65535)));
         }
+        if (!v.bool("enable-metrics")) {
+            metrics = Optional.empty();
+        }
+        MetricsSettings metricsSettings = v.get("metrics-prefix", prefix -> new MetricsSettings(prefix,
+                MetricsSettings.parseLabels(values.get("metrics-labels")),
+                MetricsSettings.parseBuckets(values.get("metrics-job-submit-latency-buckets")),
+                MetricsSettings.parseBuckets(values.get("metrics-job-start-latency-buckets"))),
+                MetricsSettings.defaults());
+        String logFormat = v.text("log-format").isEmpty() ? v.text("log-encoder") : v.text("log-format");
         OperatorConfig config = new OperatorConfig(
                 namespaces(v.text("namespaces")),
                 v.get("label-selector-filter", LabelSelectors::parse, null),
@@ -120,13 +146,15 @@ public final class OperatorFlags {
                 new UiServiceOptions(v.bool("enable-ui-service"), v.bool("ui-service-delete-on-termination"), ingress),
                 election,
                 metrics,
-                v.get("health-probe-bind-address", BindAddress::parse, Optional.empty()),
-                v.get("log-level", OperatorFlags::logLevel, OperatorConfig.LogLevel.INFO),
-                v.get("log-encoder", OperatorFlags::logEncoder, OperatorConfig.LogEncoder.CONSOLE),
+                v.get("health-probe-bind-address", OperatorFlags::healthAddress, new BindAddress("", 8081)),
+                metricsSettings,
+                v.text("metrics-endpoint"),
+                v.get("log-level", level -> LogSettings.parse(level, logFormat), LogSettings.defaults()),
                 v.positiveDuration("spark-submit-timeout"),
-                v.text("spark-submit-concurrency").isEmpty()
-                        ? Math.max(2, Runtime.getRuntime().availableProcessors())
+                v.text("spark-submit-concurrency").isEmpty() ? Runtime.getRuntime().availableProcessors()
                         : v.intAtLeast("spark-submit-concurrency", 1),
+                v.text("spark-home").isEmpty() ? env.getOrDefault("SPARK_HOME", "") : v.text("spark-home"),
+                v.text("spark-submit-master"),
                 v.longAtLeast("default-time-to-live-seconds", 0),
                 v.intAtLeast("max-tracked-executor-per-app", 0),
                 v.positiveDuration("cache-sync-timeout"),
@@ -190,14 +218,9 @@ public final class OperatorFlags {
         }
     }
 
-    private static OperatorConfig.LogLevel logLevel(String text) {
-        String value = text.trim().toUpperCase(Locale.ROOT);
-        return OperatorConfig.LogLevel.valueOf(value.equals("WARNING") ? "WARN" : value);
-    }
-
-    private static OperatorConfig.LogEncoder logEncoder(String text) {
-        String value = text.trim().toUpperCase(Locale.ROOT);
-        return OperatorConfig.LogEncoder.valueOf(value.equals("PLAIN") ? "CONSOLE" : value);
+    private static BindAddress healthAddress(String text) {
+        return BindAddress.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "the health probes cannot be switched off (Kubernetes needs them)"));
     }
 
     /** Typed reads of the merged values; each failure adds one problem naming the flag and returns a fallback. */

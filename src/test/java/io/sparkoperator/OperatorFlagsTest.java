@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkoperator.logging.LogFormat;
+import io.sparkoperator.logging.LogLevel;
+import io.sparkoperator.logging.LogSettings;
+import io.sparkoperator.metrics.MetricsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +37,15 @@ class OperatorFlagsTest {
         assertEquals(Duration.ofSeconds(10), config.leaderElection().renewDeadline());
         assertEquals(Duration.ofSeconds(2), config.leaderElection().retryPeriod());
         assertEquals(Optional.of(new BindAddress("", 8080)), config.metricsBindAddress());
-        assertEquals(Optional.of(new BindAddress("", 8081)), config.healthProbeBindAddress());
-        assertEquals(OperatorConfig.LogLevel.INFO, config.logLevel());
-        assertEquals(OperatorConfig.LogEncoder.CONSOLE, config.logEncoder());
+        assertEquals(new BindAddress("", 8081), config.healthProbeBindAddress());
+        assertEquals(LogSettings.defaults(), config.logging());
+        assertEquals(MetricsSettings.defaults(), config.metrics());
+        assertEquals("/metrics", config.metricsEndpoint());
         assertEquals(1000, config.maxTrackedExecutorPerApp());
         assertEquals(0, config.defaultTimeToLiveSeconds());
-        assertTrue(config.sparkSubmitConcurrency() >= 2);
+        assertTrue(config.sparkSubmitConcurrency() >= 1);
+        assertEquals(Duration.ofMinutes(5), config.sparkSubmitTimeout());
+        assertEquals("", config.sparkSubmitMaster());
     }
 
     @Test
@@ -65,9 +72,8 @@ class OperatorFlagsTest {
         assertTrue(config.leaderElection().enabled());
         assertEquals(Duration.ofSeconds(30), config.leaderElection().leaseDuration());
         assertTrue(config.metricsBindAddress().isEmpty());
-        assertEquals("127.0.0.1", config.healthProbeBindAddress().orElseThrow().bindHost());
-        assertEquals(OperatorConfig.LogLevel.DEBUG, config.logLevel());
-        assertEquals(OperatorConfig.LogEncoder.JSON, config.logEncoder());
+        assertEquals("127.0.0.1", config.healthProbeBindAddress().bindHost());
+        assertEquals(new LogSettings(LogLevel.DEBUG, LogFormat.JSON), config.logging());
         assertEquals(Duration.ofMillis(500), config.sparkSubmitTimeout());
         assertEquals(3, config.sparkSubmitConcurrency());
         assertEquals(60, config.defaultTimeToLiveSeconds());
@@ -77,16 +83,33 @@ class OperatorFlagsTest {
     @Test
     void environmentIsReadAndFlagsWin() {
         Map<String, String> env = Map.of("SPARK_OPERATOR_NAMESPACES", "a,b", "SPARK_OPERATOR_LOG_LEVEL", "error",
-                "SPARK_OPERATOR_UI_SERVICE_DELETE_ON_TERMINATION", "false");
+                "SPARK_OPERATOR_UI_SERVICE_DELETE_ON_TERMINATION", "false", "SPARK_HOME", "/opt/spark");
         OperatorConfig config = OperatorFlags.parse(new String[] {"--log-level", "warn"}, env);
+        assertEquals("/opt/spark", config.sparkHome());
+        assertEquals("/srv/spark", OperatorFlags.parse(new String[] {"--spark-home=/srv/spark"}, env).sparkHome());
         assertEquals(List.of("a", "b"), config.namespaces());
-        assertEquals(OperatorConfig.LogLevel.WARN, config.logLevel());
+        assertEquals(LogLevel.WARN, config.logging().level());
         assertFalse(config.uiService().deleteOnTermination());
     }
 
     @Test
     void aListHoldingEmptyMeansAllNamespaces() {
         assertTrue(parse("--namespaces=default,").watchesAllNamespaces());
+    }
+
+    @Test
+    void metricsFlagsOfTheGoOperatorAreRead() {
+        OperatorConfig config = parse("--metrics-prefix=my_", "--metrics-labels=app_type, namespace",
+                "--metrics-job-start-latency-buckets=10,20", "--metrics-endpoint=/m", "--log-format=json");
+        assertEquals(new MetricsSettings("my_", List.of("app_type", "namespace"),
+                MetricsSettings.DEFAULT_SUBMIT_LATENCY_BUCKETS, List.of(10.0, 20.0)), config.metrics());
+        assertEquals("/m", config.metricsEndpoint());
+        assertEquals(LogFormat.JSON, config.logging().format());
+        assertTrue(parse("--enable-metrics=false").metricsBindAddress().isEmpty());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> parse("--metrics-job-submit-latency-buckets=1,x", "--health-probe-bind-address=0"));
+        assertTrue(error.getMessage().contains("latency bucket 'x' is not a number"), error.getMessage());
+        assertTrue(error.getMessage().contains("health probes cannot be switched off"), error.getMessage());
     }
 
     @Test
@@ -103,7 +126,7 @@ class OperatorFlagsTest {
         assertEquals(9, error.problems().size(), text);
         assertTrue(text.contains("--driver-pod-creation-grace-period=soon: not a duration"), text);
         assertTrue(text.contains("--spark-submit-concurrency=0: must be at least 1"), text);
-        assertTrue(text.contains("--log-level=loud: not one of the allowed values"), text);
+        assertTrue(text.contains("--log-level=loud: "), text);
         assertTrue(text.contains("--ingress-annotations=[1]: not a JSON object"), text);
         assertTrue(text.contains("--enable-ui-service=maybe: expected true or false"), text);
         assertTrue(text.contains("set-based selectors are not supported"), text);
@@ -136,7 +159,8 @@ class OperatorFlagsTest {
                 "leader-election-lock-namespace", "leader-election-lease-duration", "leader-election-renew-deadline",
                 "leader-election-retry-period", "metrics-bind-address", "metrics-port", "health-probe-bind-address",
                 "log-level", "log-encoder", "spark-submit-timeout", "spark-submit-concurrency",
-                "default-time-to-live-seconds", "max-tracked-executor-per-app")) {
+                "default-time-to-live-seconds", "max-tracked-executor-per-app", "spark-home", "spark-submit-master",
+                "cache-sync-timeout", "shutdown-timeout")) {
             assertTrue(help.contains("--" + flag + " "), flag);
         }
         assertTrue(help.contains("(default spark-operator-lock)"));

@@ -2,7 +2,9 @@ package io.sparkoperator.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +20,30 @@ import java.util.function.Function;
 public final class ControllerRuntime {
     private static final System.Logger LOG = System.getLogger(ControllerRuntime.class.getName());
 
-    /** What to watch and how to retry. */
+    /**
+     * What to watch and how to retry.
+     *
+     * @param timers makes the scheduler for requeue and backoff timers (tests run them on warped time)
+     */
     public record Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
-            Backoff backoff) {
+            Backoff backoff, Function<String, DelayScheduler> timers) {
         public Settings {
             namespaces = List.copyOf(namespaces);
+        }
+
+        public Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
+                Backoff backoff) {
+            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system);
+        }
+    }
+
+    /**
+     * Extra informer handlers that only watch (metrics): they see the same events as the controller and must not
+     * block. Either may be null.
+     */
+    public record Watchers(ResourceEventHandler<GenericKubernetesResource> apps, ResourceEventHandler<Pod> pods) {
+        public static Watchers none() {
+            return new Watchers(null, null);
         }
     }
 
@@ -38,6 +59,7 @@ public final class ControllerRuntime {
     private final Reconciler scheduledReconciler;
     private final Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf;
     private final ReconcileObserver observer;
+    private final Watchers watchers;
     private volatile SparkCaches caches;
     private volatile KeyedDispatcher apps;
     private volatile KeyedDispatcher scheduled;
@@ -51,8 +73,9 @@ public final class ControllerRuntime {
      */
     public ControllerRuntime(KubernetesClient client, Settings settings, AppReconcilerFactory appReconciler,
             Reconciler scheduledReconciler, Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf,
-            ReconcileObserver observer) {
+            ReconcileObserver observer, Watchers watchers) {
         this.client = client;
+        this.watchers = watchers;
         this.settings = settings;
         this.appReconciler = appReconciler;
         this.scheduledReconciler = scheduledReconciler;
@@ -66,7 +89,7 @@ public final class ControllerRuntime {
             throw new IllegalStateException("a ControllerRuntime runs once");
         }
         started = true;
-        timers = DelayScheduler.system("spark-operator-timers");
+        timers = settings.timers().apply("spark-operator-timers");
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
@@ -78,6 +101,12 @@ public final class ControllerRuntime {
         caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))
                 .onPods(new PodEventHandler(apps::enqueue))
                 .onScheduledApps(new KeyEventHandler<>(scheduled::enqueue));
+        if (watchers.apps() != null) {
+            caches.onApps(watchers.apps());
+        }
+        if (watchers.pods() != null) {
+            caches.onPods(watchers.pods());
+        }
         LOG.log(Level.INFO, () -> "starting informers for " + (settings.namespaces().isEmpty() ? "all namespaces"
                 : "namespaces " + settings.namespaces()));
         caches.startAndSync(settings.cacheSyncTimeout());
@@ -117,6 +146,16 @@ public final class ControllerRuntime {
         return (apps == null ? 0 : apps.inFlight()) + (scheduled == null ? 0 : scheduled.inFlight());
     }
 
+    /** Keys with work running, queued or timed, per kind (the work queue depth). */
+    public int trackedAppKeys() {
+        return apps == null ? 0 : apps.trackedKeys();
+    }
+
+    public int trackedScheduledKeys() {
+        return scheduled == null ? 0 : scheduled.trackedKeys();
+    }
+
+    /** The current term's caches, or null before start. */
     public SparkCaches caches() {
         return caches;
     }

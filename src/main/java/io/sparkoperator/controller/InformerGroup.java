@@ -73,6 +73,12 @@ final class InformerGroup<T extends HasMetadata> {
         return informer == null ? List.of() : informer.getIndexer().byIndex(index, key);
     }
 
+    List<T> list() {
+        List<T> all = new ArrayList<>();
+        byNamespace.values().forEach(informer -> all.addAll(informer.getStore().list()));
+        return all;
+    }
+
     int size() {
         return byNamespace.values().stream().mapToInt(informer -> informer.getStore().list().size()).sum();
     }

@@ -118,7 +118,7 @@ public final class KeyedDispatcher {
             LOG.log(Level.ERROR, name + " " + key + ": reconcile crashed", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        observer.finished(key, took, failure);
+        observer.finished(key, took, result, failure);
         finish(key, result, failure);
     }
 

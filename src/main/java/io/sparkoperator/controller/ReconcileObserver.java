@@ -2,12 +2,15 @@ package io.sparkoperator.controller;
 
 import java.time.Duration;
 
-/** Told about every finished reconciliation (for metrics); {@code failure} is null on success. Must not block. */
+/**
+ * Told about every finished reconciliation (the metrics seam): its {@code result}, or the {@code failure} that ends
+ * it (then {@code result} is null). Must not block.
+ */
 @FunctionalInterface
 public interface ReconcileObserver {
-    void finished(ResourceKey key, Duration took, Exception failure);
+    void finished(ResourceKey key, Duration took, ReconcileResult result, Exception failure);
 
     static ReconcileObserver none() {
-        return (key, took, failure) -> { };
+        return (key, took, result, failure) -> { };
     }
 }

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.ScheduledSparkApplication;
 import java.time.Duration;
+import io.sparkoperator.api.SparkApplication;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -97,6 +99,25 @@ public final class SparkCaches {
 
     public int cachedPods() {
         return pods.size();
+    }
+
+    /** Every cached app the model can read (for metrics gauges). */
+    public List<SparkApplication> typedApps() {
+        List<SparkApplication> typed = new ArrayList<>();
+        for (GenericKubernetesResource raw : apps.list()) {
+            try {
+                typed.add(SparkApplications.toTyped(raw));
+            } catch (InvalidManifestException e) {
+                // counted nowhere: its status says why
+            }
+        }
+        return typed;
+    }
+
+    /** Every cached executor pod. */
+    public List<Pod> executorPods() {
+        return pods.list().stream().filter(pod -> pod.getMetadata().getLabels() != null
+                && Labels.ROLE_EXECUTOR.equals(pod.getMetadata().getLabels().get(Labels.SPARK_ROLE))).toList();
     }
 
     public void stop() {

@@ -1,21 +1,28 @@
 package io.sparkoperator.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.sparkoperator.state.SpecChanges;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Whether an update event changed a SparkApplication's spec in a way that forces a rerun (INVALIDATING): any
- * difference except {@code suspend} and {@code timeToLiveSeconds}. Compared on the raw manifests so that it also
- * works for a spec the typed model cannot read (fixing such a spec must rerun the app).
+ * difference except {@code suspend} and {@code timeToLiveSeconds}, as the state package's {@link SpecChanges}
+ * defines it. When either version cannot be read by the typed model, the raw manifests are compared the same way,
+ * so fixing a broken spec still reruns the app.
  */
 final class SpecChangeDetector {
     private SpecChangeDetector() {
     }
 
     static boolean changed(GenericKubernetesResource before, GenericKubernetesResource after) {
-        return !Objects.equals(comparable(before), comparable(after));
+        try {
+            return SpecChanges.differ(SparkApplications.toTyped(before).getSpec(),
+                    SparkApplications.toTyped(after).getSpec());
+        } catch (InvalidManifestException e) {
+            return !Objects.equals(comparable(before), comparable(after));
+        }
     }
 
     private static Object comparable(GenericKubernetesResource app) {

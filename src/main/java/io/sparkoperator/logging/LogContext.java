@@ -1,0 +1,37 @@
+package io.sparkoperator.logging;
+
+/**
+ * The resource the current thread works on, so every line logged during one reconciliation - including fabric8's
+ * through SLF4J - carries it. Reconciliations run one per virtual thread, which makes a thread-local exact.
+ */
+public final class LogContext {
+    private static final ThreadLocal<LogResource> CURRENT = new ThreadLocal<>();
+
+    private LogContext() {
+    }
+
+    /** Sets the resource until the returned scope is closed (then the previous one is back). */
+    public static Scope open(LogResource resource) {
+        LogResource previous = CURRENT.get();
+        CURRENT.set(resource);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** The current resource, or null. */
+    public static LogResource current() {
+        return CURRENT.get();
+    }
+
+    /** Closing restores the previous resource; never throws. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

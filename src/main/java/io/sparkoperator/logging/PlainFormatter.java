@@ -1,0 +1,57 @@
+package io.sparkoperator.logging;
+
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+
+/**
+ * One readable line per record:
+ * {@code 2026-01-01T10:00:00.123Z INFO  [thread] i.s.c.Reconciler SparkApplication(ns/name): message key=value}.
+ * Line breaks inside messages, values and stack traces are written as {@code \n} so a record never spans lines.
+ */
+public final class PlainFormatter extends Formatter {
+    @Override
+    public String format(LogRecord record) {
+        LogLine line = LogLine.of(record, this);
+        StringBuilder out = new StringBuilder(160);
+        out.append(line.time()).append(' ').append(String.format("%-5s", line.level()))
+                .append(" [").append(line.thread()).append("] ").append(abbreviate(line.logger())).append(' ');
+        if (line.resource() != null) {
+            out.append(line.resource()).append(": ");
+        }
+        out.append(oneLine(line.message()));
+        for (StructuredRecord.Field field : line.fields()) {
+            out.append(' ').append(field.key()).append('=').append(quoteIfNeeded(String.valueOf(field.value())));
+        }
+        if (line.error() != null) {
+            out.append(" error=").append(quoteIfNeeded(String.valueOf(line.error())))
+                    .append(" stack=").append(quoteIfNeeded(LogLine.stackTrace(line.error())));
+        }
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    /** {@code io.sparkoperator.controller.Reconciler} -> {@code i.s.c.Reconciler}. */
+    static String abbreviate(String logger) {
+        int last = logger.lastIndexOf('.');
+        if (last < 0) {
+            return logger;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : logger.substring(0, last).split("\\.")) {
+            if (!part.isEmpty()) {
+                out.append(part.charAt(0)).append('.');
+            }
+        }
+        return out.append(logger.substring(last + 1)).toString();
+    }
+
+    static String oneLine(String text) {
+        return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+    }
+
+    private static String quoteIfNeeded(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=' || c == '\n')) {
+            return '"' + oneLine(value.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
+        }
+        return oneLine(value);
+    }
+}

@@ -35,7 +35,7 @@ public final class ObjectStore {
     private final Map<String, ConcurrentHashMap<String, StoredObject>> byType = new ConcurrentHashMap<>();
     private final ArrayDeque<WatchEvent> history = new ArrayDeque<>();
     private final List<WatchSubscription> watches = new CopyOnWriteArrayList<>();
-    private final List<Consumer<WatchEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<WatchEventView>> listeners = new CopyOnWriteArrayList<>();
     private long resourceVersion = 1000;
     private long forgottenUpTo = 1000;
 
@@ -44,7 +44,7 @@ public final class ObjectStore {
     }
 
     /** An in-process observer of every change (simulated kubelet, load tracker); called under the write lock. */
-    public void listen(Consumer<WatchEvent> listener) {
+    public void listen(Consumer<WatchEventView> listener) {
         listeners.add(listener);
     }
 
@@ -80,7 +80,12 @@ public final class ObjectStore {
         return new Listing(version, snapshot);
     }
 
-    public StoredObject create(String type, String namespace, ObjectNode body) {
+    /** An in-process create (the load generator): as a POST, without the HTTP round trip. */
+    public void add(String type, String namespace, ObjectNode body) {
+        create(type, namespace, body);
+    }
+
+    StoredObject create(String type, String namespace, ObjectNode body) {
         ObjectNode metadata = body.withObject("metadata");
         if (namespace != null && metadata.hasNonNull("namespace") && !namespace.equals(metadata.get("namespace")
                 .asText())) {
@@ -268,8 +273,12 @@ public final class ObjectStore {
                 watch.queue.add(event);
             }
         }
-        for (Consumer<WatchEvent> listener : listeners) {
-            listener.accept(event);
+        if (!listeners.isEmpty()) {
+            WatchEventView view = new WatchEventView(eventType, stored.type(), stored.namespace(), stored.name(),
+                    stored.labels(), stored.object());
+            for (Consumer<WatchEventView> listener : listeners) {
+                listener.accept(view);
+            }
         }
         return stored;
     }

@@ -11,13 +11,18 @@ import io.sparkoperator.controller.ReconcileObserver;
 import io.sparkoperator.controller.ReconcileResult;
 import io.sparkoperator.controller.Reconciler;
 import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.SparkSubmission;
 import io.sparkoperator.controller.UiServiceOptions;
 import io.sparkoperator.metrics.PrometheusConfigMap;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
+import io.sparkoperator.submit.ChildJvmOptions;
+import io.sparkoperator.submit.Submitter;
+import io.sparkoperator.submit.SubmitterConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,10 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The operator under load, in its own JVM so its CPU, heap and RSS are its own: the controller runtime and the
  * SparkApplication reconciler wired as the operator's Main wires them (real state machine, status writer, events,
- * UI Service), with {@link PodOnlySubmission} for spark-submit. Leader election, the metrics endpoint and the
+ * UI Service), with {@link PodOnlySubmission} for spark-submit, or the real Submitter when asked. Leader election, the metrics endpoint and the
  * ScheduledSparkApplication reconciler are left out (no scheduled apps in the load).
  *
- * <p>Talks to {@link OperatorProcess} over stdin/stdout: prints {@code READY <uptime ms> <sync ms>} once the
+ * <p>Dispatchers: {@code virtual} (as is), {@code virtualN} (at most N passes at a time, {@link LimitedReconciler}),
+ * {@code poolN} (N platform threads, {@link PlatformPoolReconciler}). Talks to {@link OperatorProcess} over stdin/stdout: prints {@code READY <uptime ms> <sync ms>} once the
  * caches synced; answers {@code report} with {@code REPORT <json>}, {@code await <n>} with {@code RECONCILED
  * <uptime ms>} once n reconciliations finished and none runs; {@code stop} (or end of input) ends it.
  */
@@ -46,7 +52,9 @@ public final class BenchOperator {
         Clock clock = Clock.systemUTC();
         AtomicReference<Boolean> stopping = new AtomicReference<>(false);
         StateMachine machine = new StateMachine(StateMachineConfig.defaults(), clock, () -> UUID.randomUUID().toString());
-        var parts = new SparkApplicationReconciler.Parts(client, machine, new PodOnlySubmission(client, api),
+        SparkSubmission submission = args.length > 2 && args[2].equals("spark-submit")
+                ? realSubmitter(api, args) : new PodOnlySubmission(client, api);
+        var parts = new SparkApplicationReconciler.Parts(client, machine, submission,
                 new EventRecorder(client, clock, "bench-operator"), UiServiceOptions.defaults(),
                 PrometheusConfigMap::build, ApplicationListener.none(), stopping::get);
         LatencyRecorder work = new LatencyRecorder();
@@ -66,6 +74,9 @@ public final class BenchOperator {
                     if (dispatcher.startsWith("pool")) {
                         pool[0] = new PlatformPoolReconciler(timed, Integer.parseInt(dispatcher.substring(4)));
                         return pool[0];
+                    }
+                    if (dispatcher.startsWith("virtual") && dispatcher.length() > "virtual".length()) {
+                        return new LimitedReconciler(timed, Integer.parseInt(dispatcher.substring(7)));
                     }
                     return timed;
                 },
@@ -98,6 +109,16 @@ public final class BenchOperator {
         System.exit(0);
     }
 
+    /** {@code spark-submit <SPARK_HOME> <default|tuned> <archive dir> <work dir>}: the real one, one per core. */
+    private static SparkSubmission realSubmitter(String api, String[] args) {
+        ChildJvmOptions jvm = args[4].equals("tuned") ? ChildJvmOptions.tuned(Path.of(args[5]))
+                : ChildJvmOptions.jdkDefaults();
+        Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)
+                .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(Path.of("/dev/null"))
+                .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)));
+        return submitter::submit;
+    }
+
     private static Reconciler timed(Reconciler reconciler, LatencyRecorder work) {
         return key -> {
             long started = System.nanoTime();
@@ -115,6 +136,7 @@ public final class BenchOperator {
         r.put("dispatcher", dispatcher);
         r.put("cpuSinceReadyMs", (ProcessStats.cpuNanos() - cpuAtReady) / 1e6);
         r.put("cpuTotalMs", ProcessStats.cpuNanos() / 1e6);
+        r.put("childCpuMs", ProcessStats.childrenCpuMillis());
         r.put("reconciles", work.count());
         r.put("failures", failures);
         r.put("workP50Ms", work.percentileMillis(50));

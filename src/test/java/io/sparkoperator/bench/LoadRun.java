@@ -29,7 +29,7 @@ final class LoadRun implements AutoCloseable {
 
     LoadResult run() throws Exception {
         try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
-                jvmOptions(settings.label()), settings.logDir().resolve("operator-" + settings.label() + ".log"),
+                settings.submitter(), jvmOptions(settings.label()), settings.logDir().resolve("operator-" + settings.label() + ".log"),
                 settings.bound())) {
             server.counts().reset();
             long start = System.nanoTime();
@@ -55,7 +55,8 @@ final class LoadRun implements AutoCloseable {
         server.counts().reset();
         String label = "restart-" + settings.apps();
         try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
-                jvmOptions(label), settings.logDir().resolve("operator-" + label + ".log"), settings.bound())) {
+                settings.submitter(), jvmOptions(label), settings.logDir().resolve("operator-" + label + ".log"),
+                settings.bound())) {
             long firstPassUptime = operator.awaitReconciles(settings.apps(), settings.bound());
             Map<String, Object> report = operator.report(settings.bound());
             return new StartupResult(settings.apps(), store.count(LifecycleTracker.APPS), store.count("pods"),
@@ -85,6 +86,7 @@ final class LoadRun implements AutoCloseable {
     private List<String> jvmOptions(String label) {
         List<String> options = new ArrayList<>(settings.jvmOptions());
         if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:FlightRecorderOptions=stackdepth=256");
             options.add("-XX:StartFlightRecording=filename=" + settings.logDir().resolve("operator-" + label + ".jfr")
                     + ",settings=profile");
         }

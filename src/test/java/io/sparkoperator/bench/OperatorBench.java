@@ -25,7 +25,7 @@ class OperatorBench {
         List<String> dispatchers = List.of(System.getProperty("bench.dispatchers", "virtual,pool10").split(","));
         Path logs = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
         LoadSettings base = new LoadSettings(0, "virtual", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(10), logs);
+                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(10), logs, List.of());
         String loadBefore = MachineInfo.loadAverage();
         String busiest = MachineInfo.busiestProcesses();
         List<LoadResult> results = new ArrayList<>();
@@ -33,8 +33,7 @@ class OperatorBench {
         LoadResult largestVirtual = null;
         for (int apps : sizes) {
             for (String dispatcher : dispatchers) {
-                LoadSettings settings = new LoadSettings(apps, dispatcher.trim(), base.startAfter(), base.runFor(),
-                        base.jvmOptions(), base.bound(), logs);
+                LoadSettings settings = base.withApps(apps).withDispatcher(dispatcher.trim());
                 try (LoadRun run = new LoadRun(settings)) {
                     LoadResult result = run.run();
                     System.out.println("bench: " + result);

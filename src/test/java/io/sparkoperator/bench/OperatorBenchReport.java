@@ -46,8 +46,13 @@ final class OperatorBenchReport {
     }
 
     static String name(String dispatcher) {
-        return dispatcher.equals("virtual") ? "virtual thread per reconcile (ours)"
-                : "fixed pool of " + dispatcher.substring(4) + " platform threads (Go default)";
+        if (dispatcher.equals("virtual")) {
+            return "virtual thread per reconcile (controller as is)";
+        }
+        if (dispatcher.startsWith("virtual")) {
+            return "virtual threads, at most " + dispatcher.substring(7) + " at a time (proposed)";
+        }
+        return "fixed pool of " + dispatcher.substring(4) + " platform threads (Go default)";
     }
 
     static double number(Map<String, Object> map, String key) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class OperatorBenchSmokeTest {
     @Test
     void harnessRunsApplicationsToCompletionAndReportsFigures() throws Exception {
         LoadSettings settings = new LoadSettings(12, "virtual", Duration.ofMillis(100), Duration.ofMillis(200),
-                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(2), logs);
+                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(2), logs, List.of());
         for (String dispatcher : new String[] {"virtual", "pool10"}) {
             try (LoadRun run = new LoadRun(settings.withDispatcher(dispatcher))) {
                 LoadResult result = run.run();

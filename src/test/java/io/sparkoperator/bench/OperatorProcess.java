@@ -46,15 +46,17 @@ final class OperatorProcess implements AutoCloseable {
 
     /**
      * @param dispatcher {@code virtual} or {@code poolN}
+     * @param submitter see {@link LoadSettings#submitter()}
      * @param log where the operator's stderr (its log) goes
      */
-    static OperatorProcess launch(String apiUrl, String dispatcher, List<String> jvmOptions, Path log,
-            Duration readyBound) throws Exception {
+    static OperatorProcess launch(String apiUrl, String dispatcher, List<String> submitter, List<String> jvmOptions,
+            Path log, Duration readyBound) throws Exception {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(), BenchOperator.class.getName(), apiUrl, dispatcher));
+        command.addAll(submitter);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().put("KUBECONFIG", "/dev/null");
         long launched = System.nanoTime();

@@ -1,7 +1,10 @@
 package io.sparkoperator.bench.apiserver;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * A small Kubernetes API server over HTTP for the operator benchmark, on the JDK's own HTTP server with a virtual
  * thread per exchange: get, list and watch (label/field selectors, resourceVersion), create, update (optimistic
  * concurrency on resourceVersion), /status update, JSON merge patch, delete. Watches are chunked HTTP streams
- * (a WebSocket upgrade is answered 200, which makes fabric8 fall back to them, as behind {@code kubectl proxy}).
- * No authentication, admission, apply, JSON patch, paging, or garbage collection. Every request is counted.
+ * (a WebSocket upgrade is answered 200, which makes fabric8 fall back to them, as behind {@code kubectl proxy});
+ * server-side apply only as create-or-merge, for spark-submit. No authentication, admission, JSON patch, paging,
+ * or garbage collection. Every request is counted.
  */
 public final class LeanApiServer implements AutoCloseable {
     private static final String JSON = "application/json";
@@ -126,12 +130,33 @@ public final class LeanApiServer implements AutoCloseable {
     private void patch(HttpExchange exchange, ResourcePath path) throws IOException {
         counts.count("patch", path);
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (type.startsWith("application/apply-patch")) {
+            respond(exchange, 200, apply(path, body(exchange)).json());
+            return;
+        }
         if (!type.startsWith("application/merge-patch+json")) {
             throw new ApiException(415, "UnsupportedMediaType", "only JSON merge patch is supported, got " + type);
         }
         StoredObject stored = store.mergePatch(path.type(), path.namespace(), path.name(),
                 JsonText.parseObject(body(exchange)), "status".equals(path.subresource()));
         respond(exchange, 200, stored.json());
+    }
+
+    /**
+     * Server-side apply, only as far as spark-submit needs it (its driver Service and ConfigMap): create when
+     * absent, else a merge patch. No field ownership; the operator itself never applies (a team rule).
+     */
+    private StoredObject apply(ResourcePath path, byte[] body) {
+        ObjectNode object = JsonText.MAPPER.valueToTree(Serialization.unmarshal(new String(body,
+                StandardCharsets.UTF_8), GenericKubernetesResource.class));
+        try {
+            return store.mergePatch(path.type(), path.namespace(), path.name(), object, false);
+        } catch (ApiException e) {
+            if (e.code != 404) {
+                throw e;
+            }
+            return store.create(path.type(), path.namespace(), object);
+        }
     }
 
     private void delete(HttpExchange exchange, ResourcePath path) throws IOException {

@@ -1,0 +1,62 @@
+package io.sparkoperator.bench;
+
+import io.sparkoperator.testing.AssembledSparkHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code make bench}: real submission throughput. The benchmark operator with the real Submitter (the submit
+ * package's runner, Spark 4.1.1 from {@code make spark-home}, one spark-submit per core at a time) takes N
+ * applications created in one burst to SUBMITTED; applications per minute per core = N / time to all SUBMITTED /
+ * cores. Once with the child JVM's defaults, once tuned (after one untimed run that trains the class-data archive,
+ * as the image build does). Writes its section of BENCHMARKS.md.
+ */
+@Tag("bench")
+class SubmitThroughputBench {
+    @Test
+    void applicationsPerMinutePerCore() throws Exception {
+        Path sparkHome = AssembledSparkHome.require();
+        int apps = Integer.getInteger("bench.submit.apps", 8);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path work = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
+        Path cds = Files.createDirectories(work.resolve("submit-cds"));
+        String loadBefore = MachineInfo.loadAverage();
+        List<String> rows = new ArrayList<>();
+        for (String mode : List.of("default", "tuned")) {
+            LoadSettings settings = new LoadSettings(apps, "virtual", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(10), work, List.of("spark-submit",
+                            sparkHome.toString(), mode, cds.toString(), work.resolve("submit-work").toString()));
+            if (mode.equals("tuned")) {
+                try (LoadRun training = new LoadRun(settings.withApps(1))) {
+                    training.run();
+                }
+            }
+            try (LoadRun run = new LoadRun(settings)) {
+                LoadResult r = run.run();
+                System.out.println("bench: " + r);
+                if (!r.finished()) {
+                    throw new AssertionError(mode + " did not finish: " + run.failures() + " " + r);
+                }
+                double perMinutePerCore = apps / r.allSubmittedSeconds() * 60 / cores;
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |", mode.equals("tuned")
+                                ? "tuned (`-XX:TieredStopAtLevel=1` + class-data archive)" : "JDK defaults", apps,
+                        r.allSubmittedSeconds(), r.number("childCpuMs") / 1000 / apps, apps / r.allSubmittedSeconds()
+                                * 60, perMinutePerCore));
+            }
+        }
+        String body = "Machine: " + MachineInfo.describe() + ". Load average " + loadBefore + " at start, "
+                + MachineInfo.loadAverage() + " at end.\n\nThe benchmark operator (as in the section above) with the"
+                + " real Submitter: " + apps + " applications created in one burst, at most " + cores
+                + " spark-submits at a time (the default: one per core), against the lean API server.\n\n"
+                + "| spark-submit JVM | apps | all SUBMITTED s | spark-submit CPU s per app | apps per minute |"
+                + " apps per minute per core |\n|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        BenchmarksFile.write("bench-throughput", "Real submission throughput (`make bench`)", body);
+        System.out.println(body);
+    }
+}

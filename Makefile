@@ -44,3 +44,13 @@ test: spark-home
 .PHONY: bench-submit
 bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
 	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+
+# --- Benchmarks of the operator's overhead and of real submission throughput (issue 9) ---
+BENCH_TESTS := OperatorBench,SubmitThroughputBench
+.PHONY: bench bench-probe
+bench: spark-home ## operator overhead (1k/10k apps, fake submitter), start-up, real submission throughput -> BENCHMARKS.md
+	$(MVN) -q test -Dtest='$(BENCH_TESTS)' -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+		-DargLine="-Dbench.jfr=$${BENCH_JFR:-true} -Dbench.apps=$${BENCH_APPS:-1000,10000}"
+
+bench-probe: ## fabric8's CRUD mock vs the lean API server at 10k SparkApplications -> BENCHMARKS.md
+	$(MVN) -q test -Dtest=MockServerProbe -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

@@ -41,7 +41,7 @@ final class LoadRun implements AutoCloseable {
             boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
             boolean allCompleted = allSubmitted && tracker.awaitCompleted(settings.bound());
             awaitQuietApi();
-            Map<String, Object> report = operator.report(settings.bound());
+            Map<String, Object> report = reportOrError(operator);
             return new LoadResult(settings, created,
                     allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
                     allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN,
@@ -67,6 +67,15 @@ final class LoadRun implements AutoCloseable {
 
     List<String> failures() {
         return new ArrayList<>(tracker.failed()).subList(0, Math.min(5, tracker.failed().size()));
+    }
+
+    /** An operator that drowned (GC death spiral) may not answer: the run is still reported, as unfinished. */
+    private static Map<String, Object> reportOrError(OperatorProcess operator) {
+        try {
+            return operator.report(Duration.ofMinutes(2));
+        } catch (Exception e) {
+            return Map.of("error", String.valueOf(e.getMessage()));
+        }
     }
 
     /** The operator's last writes (UI Service deletion after COMPLETED) land after the tracker saw the state. */

@@ -12,25 +12,29 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code make bench}: the operator's own overhead, without spark-submit's cost. For each N (default 1,000 and
  * 10,000) and each dispatcher (the controller's virtual threads, and a fixed pool of 10 platform threads as the Go
- * operator's reference point), a fresh cluster gets N SparkApplications in one burst; then a fresh operator starts
+ * operator's reference point; and virtual threads with at most 10 passes at a time, the proposed fix), a fresh cluster gets N SparkApplications in one burst; then a fresh operator starts
  * against the 10,000 finished applications. Writes its section of BENCHMARKS.md. Not a test: it fails only when
  * the runs do not finish.
  */
 @Tag("bench")
 class OperatorBench {
+    /** Start-up is timed with the dispatcher that finished the largest run (the controller's own, as is, did not). */
+    private static final String STARTUP_DISPATCHER = "virtual10";
+
     @Test
     void operatorOverhead() throws Exception {
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.apps", "1000,10000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
-        List<String> dispatchers = List.of(System.getProperty("bench.dispatchers", "virtual,pool10").split(","));
+        List<String> dispatchers = List.of(System.getProperty("bench.dispatchers", "virtual,pool10,virtual10").split(","));
+        Duration bound = Duration.ofMinutes(Integer.getInteger("bench.bound.minutes", 3));
         Path logs = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
         LoadSettings base = new LoadSettings(0, "virtual", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(10), logs, List.of());
+                LoadSettings.DEPLOYED_JVM, bound, logs, List.of());
         String loadBefore = MachineInfo.loadAverage();
         String busiest = MachineInfo.busiestProcesses();
         List<LoadResult> results = new ArrayList<>();
         StartupResult startup = null;
-        LoadResult largestVirtual = null;
+        LoadResult largestProposed = null;
         for (int apps : sizes) {
             for (String dispatcher : dispatchers) {
                 LoadSettings settings = base.withApps(apps).withDispatcher(dispatcher.trim());
@@ -41,8 +45,8 @@ class OperatorBench {
                         System.out.println("bench: failures " + run.failures());
                     }
                     results.add(result);
-                    if (dispatcher.trim().equals("virtual") && apps == sizes.get(sizes.size() - 1)) {
-                        largestVirtual = result;
+                    if (dispatcher.trim().equals(STARTUP_DISPATCHER) && apps == sizes.get(sizes.size() - 1)) {
+                        largestProposed = result;
                         startup = run.restart();
                         System.out.println("bench: " + startup);
                     }
@@ -59,9 +63,16 @@ class OperatorBench {
                 + " times are from the first create.%n%n", String.join(" ", base.jvmOptions()),
                 base.startAfter().toMillis(), base.runFor().toMillis()));
         body.append(OperatorBenchReport.loadTable(results));
-        if (largestVirtual != null) {
-            body.append("\nAPI requests per application, ").append(largestVirtual.settings().apps())
-                    .append(" applications, virtual threads:\n\n").append(OperatorBenchReport.requestTable(largestVirtual));
+        if (largestProposed != null) {
+            body.append("\nAPI requests per application, ").append(largestProposed.settings().apps())
+                    .append(" applications, ").append(OperatorBenchReport.name(STARTUP_DISPATCHER)).append(":\n\n")
+                    .append(OperatorBenchReport.requestTable(largestProposed));
+        }
+        if (largestProposed != null && Boolean.getBoolean("bench.jfr")) {
+            body.append("\nWhere the operator's CPU goes in that run (JFR, `-XX:StartFlightRecording` with the profile"
+                    + " settings; `java -cp target/test-classes io.sparkoperator.bench.JfrProfile <file.jfr>`):\n\n")
+                    .append(JfrProfile.summary(logs.resolve("operator-" + largestProposed.settings().label() + ".jfr"),
+                            24));
         }
         if (startup != null) {
             body.append("\nStart-up against the finished applications of that run (a fresh operator JVM):\n\n")
@@ -70,7 +81,9 @@ class OperatorBench {
         BenchmarksFile.write("bench-operator", "Operator overhead (`make bench`)", body.toString());
         System.out.println(body);
         for (LoadResult result : results) {
-            if (!result.finished()) {
+            // The controller's dispatcher as is may drown under the 10,000 burst: that is a finding, not a harness
+            // failure. The bounded variants must finish.
+            if (!result.finished() && !result.settings().dispatcher().equals("virtual")) {
                 throw new AssertionError("run " + result.settings().label() + " did not finish: " + result);
             }
         }

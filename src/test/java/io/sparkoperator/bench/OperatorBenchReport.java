@@ -15,15 +15,23 @@ final class OperatorBenchReport {
                 + " peak heap MiB | live heap MiB | peak RSS MiB | GC ms | API requests per app | failed |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadResult r : results) {
-            t.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %.1f / %.1f | %.1f / %.1f | %.1f |"
+            t.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.0f | %.1f / %.1f | %.1f / %.1f | %.1f |"
                             + " %.2f | %.0f | %.0f | %.0f | %.0f | %.1f | %d |%n",
-                    name(r.settings().dispatcher()), r.settings().apps(), r.allSubmittedSeconds(),
-                    r.allCompletedSeconds(), r.number("reconciles"), r.number("workP50Ms"), r.number("workP99Ms"),
+                    name(r.settings().dispatcher()), r.settings().apps(),
+                    seconds(r.allSubmittedSeconds(), r.submitted(), r),
+                    seconds(r.allCompletedSeconds(), r.completed(), r), r.number("reconciles"), r.number("workP50Ms"), r.number("workP99Ms"),
                     r.number("dispatchedP50Ms"), r.number("dispatchedP99Ms"), r.number("cpuSinceReadyMs") / 1000,
                     r.cpuMillisPerApp(), r.number("peakHeapMiB"), r.number("liveHeapMiB"), r.number("peakRssMiB"),
                     r.number("gcMs"), r.requestsPerApp(), r.failed() + (r.settings().apps() - r.completed())));
         }
         return t.toString();
+    }
+
+    /** A time, or how far the run got when it was abandoned at the bound. */
+    private static String seconds(double value, int reached, LoadResult r) {
+        return Double.isNaN(value) ? String.format(Locale.ROOT, "not within %d s (%d of %d)",
+                r.settings().bound().toSeconds(), reached, r.settings().apps())
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     static String requestTable(LoadResult r) {

@@ -47,6 +47,13 @@ public final class ControllerRuntime {
         }
     }
 
+    /** Told about every finished reconciliation, per kind (metrics). */
+    public record Observers(ReconcileObserver apps, ReconcileObserver scheduled) {
+        public static Observers none() {
+            return new Observers(ReconcileObserver.none(), ReconcileObserver.none());
+        }
+    }
+
     /** Builds the SparkApplication reconciler once the caches exist. */
     @FunctionalInterface
     public interface AppReconcilerFactory {
@@ -58,7 +65,7 @@ public final class ControllerRuntime {
     private final AppReconcilerFactory appReconciler;
     private final Reconciler scheduledReconciler;
     private final Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf;
-    private final ReconcileObserver observer;
+    private final Observers observers;
     private final Watchers watchers;
     private volatile SparkCaches caches;
     private volatile KeyedDispatcher apps;
@@ -73,14 +80,14 @@ public final class ControllerRuntime {
      */
     public ControllerRuntime(KubernetesClient client, Settings settings, AppReconcilerFactory appReconciler,
             Reconciler scheduledReconciler, Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf,
-            ReconcileObserver observer, Watchers watchers) {
+            Observers observers, Watchers watchers) {
         this.client = client;
         this.watchers = watchers;
         this.settings = settings;
         this.appReconciler = appReconciler;
         this.scheduledReconciler = scheduledReconciler;
         this.parentOf = parentOf;
-        this.observer = observer;
+        this.observers = observers;
     }
 
     /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
@@ -93,9 +100,9 @@ public final class ControllerRuntime {
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
-                settings.backoff(), timers, observer);
+                settings.backoff(), timers, observers.apps());
         scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledReconciler, settings.backoff(),
-                timers, observer);
+                timers, observers.scheduled());
         apps.pause();
         scheduled.pause();
         caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))

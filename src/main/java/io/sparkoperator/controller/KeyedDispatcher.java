@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link Reconciler} for keys as events arrive: one virtual thread per reconciliation, at most one in flight
@@ -50,20 +51,21 @@ public final class KeyedDispatcher {
 
     /** Something about {@code key} changed: reconcile it now, or once more after the running pass. */
     public void enqueue(ResourceKey key) {
-        lock.lock();
-        try {
-            if (stopped) {
-                return;
+        locked(() -> {
+            if (!stopped) {
+                Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+                cancelTimer(slot);
+                runOrDefer(key, slot);
             }
-            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-            cancelTimer(slot);
-            if (slot.running || paused) {
-                slot.pending = true;
-            } else {
-                start(key, slot);
-            }
-        } finally {
-            lock.unlock();
+        });
+    }
+
+    /** Runs the key now, or once after the running pass (or after resume). Call under the lock. */
+    private void runOrDefer(ResourceKey key, Slot slot) {
+        if (slot.running || paused) {
+            slot.pending = true;
+        } else {
+            start(key, slot);
         }
     }
 
@@ -72,18 +74,14 @@ public final class KeyedDispatcher {
      * informer caches fill, since reconciling against a half-listed cache would guess.
      */
     public void pause() {
-        lock.lock();
-        try {
+        locked(() -> {
             paused = true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Starts every key queued while paused. */
     public void resume() {
-        lock.lock();
-        try {
+        locked(() -> {
             paused = false;
             if (!stopped) {
                 slots.forEach((key, slot) -> {
@@ -92,9 +90,7 @@ public final class KeyedDispatcher {
                     }
                 });
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void start(ResourceKey key, Slot slot) {
@@ -136,9 +132,8 @@ public final class KeyedDispatcher {
             if (stopped) {
                 slots.remove(key);
             } else if (slot.pending) {
-                if (!paused) {
-                    start(key, slot);
-                }
+                slot.pending = false;
+                runOrDefer(key, slot);
             } else if (failure != null) {
                 Duration delay = backoff.delay(slot.failures);
                 LOG.log(Level.WARNING, () -> name + " " + key + ": reconcile failed (" + describe(failure)
@@ -165,22 +160,14 @@ public final class KeyedDispatcher {
     }
 
     private void timerFired(ResourceKey key, DelayScheduler.Cancellable timer) {
-        lock.lock();
-        try {
+        locked(() -> {
             Slot slot = slots.get(key);
             // A newer event replaced or cancelled this timer; the identity check makes a late firing harmless.
-            if (stopped || slot == null || slot.timer != timer) {
-                return;
+            if (!stopped && slot != null && slot.timer == timer) {
+                slot.timer = null;
+                runOrDefer(key, slot);
             }
-            slot.timer = null;
-            if (slot.running || paused) {
-                slot.pending = true;
-            } else {
-                start(key, slot);
-            }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private static void cancelTimer(Slot slot) {
@@ -205,11 +192,7 @@ public final class KeyedDispatcher {
             if (interrupt) {
                 workers.forEach(Thread::interrupt);
             }
-            long left = bound.toNanos();
-            while (!workers.isEmpty() && left > 0) {
-                left = allIdle.awaitNanos(left);
-            }
-            return workers.isEmpty();
+            return awaitIdleLocked(bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return workers.isEmpty();
@@ -220,33 +203,45 @@ public final class KeyedDispatcher {
 
     /** Reconciliations running right now. */
     public int inFlight() {
-        lock.lock();
-        try {
-            return workers.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(workers::size);
     }
 
     /** Keys with a reconciliation running, pending or timed. */
     public int trackedKeys() {
-        lock.lock();
-        try {
-            return slots.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(slots::size);
     }
 
     /** Waits until no reconciliation runs (tests and shutdown). */
     public boolean awaitIdle(Duration bound) throws InterruptedException {
         lock.lock();
         try {
-            long left = bound.toNanos();
-            while (!workers.isEmpty() && left > 0) {
-                left = allIdle.awaitNanos(left);
-            }
-            return workers.isEmpty();
+            return awaitIdleLocked(bound);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean awaitIdleLocked(Duration bound) throws InterruptedException {
+        long left = bound.toNanos();
+        while (!workers.isEmpty() && left > 0) {
+            left = allIdle.awaitNanos(left);
+        }
+        return workers.isEmpty();
+    }
+
+    private void locked(Runnable body) {
+        lock.lock();
+        try {
+            body.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            return body.get();
         } finally {
             lock.unlock();
         }

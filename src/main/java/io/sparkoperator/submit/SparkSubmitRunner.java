@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (and, smaller, stdout) kept within a bound, a timeout after which the whole process tree is killed, and at most
  * {@code maxConcurrentSubmits} children at a time. Closing kills every child still running.
  */
-public final class SparkSubmitRunner implements AutoCloseable {
+final class SparkSubmitRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SparkSubmitRunner.class.getName());
     private static final Duration READER_GRACE = Duration.ofSeconds(5);
     private static final int STDOUT_TAIL_CHARS = 8 * 1024;
@@ -32,9 +32,10 @@ public final class SparkSubmitRunner implements AutoCloseable {
     private final Semaphore slots;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final ClassDataArchive archive;
+    private volatile boolean closed;
 
     /** Fails at once, with what to set, when SPARK_HOME has no {@code bin/spark-submit}. */
-    public SparkSubmitRunner(SubmitterConfig config) {
+    SparkSubmitRunner(SubmitterConfig config) {
         this.config = config;
         this.script = SparkHome.submitScript(config.sparkHome());
         this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
@@ -45,6 +46,9 @@ public final class SparkSubmitRunner implements AutoCloseable {
     ProcessRun run(List<String> args) {
         long start = System.nanoTime();
         Duration timeout = config.timeout();
+        if (closed) {
+            return new ProcessRun.Killed(timeout, "the submitter is shut down");
+        }
         try {
             if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return new ProcessRun.Killed(timeout, "no spark-submit slot became free within " + timeout + " ("
@@ -86,6 +90,9 @@ public final class SparkSubmitRunner implements AutoCloseable {
                     elapsed(start));
         }
         running.add(p);
+        if (closed) {
+            killTree(p); // close() ran between start() and add(): it cannot have seen this child
+        }
         OutputTail tail = new OutputTail(config.maxStderrChars());
         OutputTail out = new OutputTail(STDOUT_TAIL_CHARS);
         Thread reader = Thread.ofVirtual().name("spark-submit-stderr-" + p.pid())
@@ -185,13 +192,14 @@ public final class SparkSubmitRunner implements AutoCloseable {
     }
 
     /** How many spark-submit processes are running now. */
-    public int runningCount() {
+    int runningCount() {
         return running.size();
     }
 
     /** Kills every child still running (operator shutdown, test teardown). */
     @Override
     public void close() {
+        closed = true;
         running.forEach(SparkSubmitRunner::killTree);
     }
 }

@@ -55,7 +55,7 @@ class ControllerRuntimeTest {
                 }, app -> Optional.ofNullable(app.getMetadata().getLabels())
                         .map(labels -> labels.get(Labels.SCHEDULED_APP_NAME))
                         .map(parent -> new ResourceKey(app.getMetadata().getNamespace(), parent)),
-                ReconcileObserver.none(), ControllerRuntime.Watchers.none());
+                ControllerRuntime.Observers.none(), ControllerRuntime.Watchers.none());
         return runtime;
     }
 

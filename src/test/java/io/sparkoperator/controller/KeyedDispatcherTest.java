@@ -200,10 +200,14 @@ class KeyedDispatcherTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        waitFor(condition, WAIT);
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
+                throw new AssertionError("condition not met within " + patience);
             }
             Thread.sleep(5);
         }

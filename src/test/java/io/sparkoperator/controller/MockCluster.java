@@ -25,12 +25,16 @@ final class MockCluster implements AutoCloseable {
                 new StrictCrudDispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
                         crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"))), false);
         server.init();
-        client = server.createClient();
+        client = newClient();
     }
 
-    /** Another client to the same server (a second operator instance). */
+    /**
+     * A client to this server (also for a second operator instance). Requests time out after 5 s instead of 10 s:
+     * on the shared test machine a request to the mock now and then stalls, and the operator's answer to that
+     * (time out, back off, retry) should show within a test's patience.
+     */
     KubernetesClient newClient() {
-        return server.createClient();
+        return server.createClient(builder -> builder.editOrNewConfig().withRequestTimeout(5_000).endConfig());
     }
 
     private static CustomResourceDefinitionContext crd(String kind, String plural) {
@@ -55,6 +59,10 @@ final class MockCluster implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // "Unable to close MockWebServer": a connection still draining; the port is released anyway
+        }
     }
 }

@@ -179,6 +179,7 @@ class SparkSubmitRunnerTest {
         runner.close();
         t.join(Duration.ofSeconds(10));
         assertFalse(t.isAlive(), "run() still blocked after close()");
+        assertTrue(assertInstanceOf(ProcessRun.Killed.class, runner.run(List.of())).reason().contains("shut down"));
     }
 
     /**

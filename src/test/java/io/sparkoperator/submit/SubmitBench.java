@@ -59,6 +59,7 @@ class SubmitBench {
             rows.append(row("first tuned run (creates the archive, once per JDK + jar set)", training));
         } finally {
             server.destroy();
+            Files.deleteIfExists(home.resolve("jars")); // the symlink; @TempDir cleanup warns about links leaving it
         }
         String section = START + "\n" + header(loadAtStart) + rows + END;
         System.out.println(section);

@@ -1,0 +1,197 @@
+package io.sparkoperator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkoperator.controller.Backoff;
+import io.sparkoperator.controller.ControllerRuntime;
+import io.sparkoperator.controller.EventRecorder;
+import io.sparkoperator.controller.LeaderGate;
+import io.sparkoperator.controller.Reconciler;
+import io.sparkoperator.controller.ScheduledRuns;
+import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
+import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.SparkCaches;
+import io.sparkoperator.controller.SparkSubmission;
+import io.sparkoperator.logging.LogContext;
+import io.sparkoperator.logging.LogResource;
+import io.sparkoperator.metrics.EndpointSettings;
+import io.sparkoperator.metrics.OperatorEndpoints;
+import io.sparkoperator.metrics.OperatorMetrics;
+import io.sparkoperator.metrics.PrometheusConfigMap;
+import io.sparkoperator.state.StateMachine;
+import io.sparkoperator.state.StateMachineConfig;
+import io.sparkoperator.submit.MasterUrl;
+import io.sparkoperator.submit.Submitter;
+import io.sparkoperator.submit.SubmitterConfig;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The running operator: the Kubernetes client, the submitter, metrics and health endpoints, and the controller
+ * runtime behind the leader gate. {@link #shutdown()} is the SIGTERM path: stop taking work, let running
+ * spark-submits finish up to {@code --shutdown-timeout}, kill the rest, give the Lease up, close the endpoints.
+ */
+final class Operator {
+    private static final System.Logger LOG = System.getLogger(Operator.class.getName());
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final OperatorConfig config;
+    private final KubernetesClient client;
+    private final Submitter submitter;
+    private volatile ControllerRuntime runtime;
+    private final LeaderGate gate;
+    private final OperatorEndpoints endpoints;
+    private volatile boolean stopping;
+
+    private Operator(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        String identity = env.getOrDefault("POD_NAME", env.getOrDefault("HOSTNAME", "spark-operator")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.client = client;
+        submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)));
+        OperatorMetrics metrics = new OperatorMetrics(config.metrics(),
+                () -> cached(SparkCaches::typedApps), () -> cached(SparkCaches::executorPods));
+        MetricsWiring wiring = new MetricsWiring(metrics, clock);
+        StateMachine machine = new StateMachine(new StateMachineConfig(config.driverPodCreationGracePeriod(),
+                Duration.ofSeconds(config.defaultTimeToLiveSeconds()), config.maxTrackedExecutorPerApp(),
+                config.uiService().deleteOnTermination(), StateMachineConfig.DEFAULT_DELETION_POLL), clock,
+                () -> UUID.randomUUID().toString());
+        AtomicInteger submitting = new AtomicInteger();
+        SparkSubmission submission = (app, submissionId) -> {
+            submitting.incrementAndGet();
+            try {
+                return submitter.submit(app, submissionId);
+            } finally {
+                submitting.decrementAndGet();
+            }
+        };
+        SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
+                submission, new EventRecorder(client, clock, identity), config.uiService(),
+                PrometheusConfigMap::build, wiring.applications(), () -> stopping);
+        var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
+                : runtime.trackedAppKeys());
+        var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
+                : runtime.trackedScheduledKeys());
+        Reconciler scheduled = logged("ScheduledSparkApplication",
+                new ScheduledSparkApplicationReconciler(client, clock));
+        runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
+                config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults()),
+                (caches, specChanges) -> logged("SparkApplication",
+                        new SparkApplicationReconciler(parts, caches, specChanges)),
+                scheduled, ScheduledRuns::parentKeyOf,
+                new ControllerRuntime.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
+                wiring.watchers());
+        // spark-submit calls in progress (a call waiting for a free slot included)
+        metrics.controller().trackSubmitProcesses(submitting::get);
+        gate = new LeaderGate(client, config.leaderElection(), identity, new LeaderGate.Work() {
+            @Override
+            public void start() throws Exception {
+                runtime.start();
+            }
+
+            @Override
+            public void stopNow() {
+                runtime.stop(KILL_GRACE, true);
+            }
+        });
+        endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::isReady);
+    }
+
+    /** The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). */
+    static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
+        return start(config, env, new KubernetesClientBuilder().build(), UnaryOperator.identity());
+    }
+
+    /** With a given client and submitter settings (tests run spark-submit against a mock API server). */
+    static Operator start(OperatorConfig config, Map<String, String> env, KubernetesClient client,
+            UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
+        Operator operator = new Operator(config, env, client, submitterSettings);
+        operator.gate.start();
+        operator.gate.lost().thenAccept(reason -> {
+            if (!operator.stopping) {
+                LOG.log(Level.ERROR, () -> "stopping the operator: " + reason);
+                // Exit off this thread: System.exit runs shutdown hooks, which call shutdown() and wait.
+                Thread.ofPlatform().name("exit").start(() -> System.exit(1));
+            }
+        });
+        return operator;
+    }
+
+    /** Ready: leading with synced caches; a standby replica is not ready (it serves nothing). */
+    boolean isReady() {
+        return !stopping && gate.isLeader() && runtime.isReady();
+    }
+
+    /** Where the endpoints listen (port 0 in the flags picks a free one). */
+    int metricsPort() {
+        return endpoints.metricsPort();
+    }
+
+    int healthPort() {
+        return endpoints.healthPort();
+    }
+
+    /** The SIGTERM path; idempotent. */
+    synchronized void shutdown() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        LOG.log(Level.INFO, () -> "shutting down: waiting up to " + config.shutdownTimeout().toSeconds()
+                + " s for running reconciliations and spark-submits");
+        boolean idle = runtime.stop(config.shutdownTimeout(), false);
+        submitter.close();
+        if (!idle) {
+            LOG.log(Level.WARNING, "killed spark-submits still running at the shutdown timeout");
+            runtime.stop(KILL_GRACE, true);
+        }
+        gate.close();
+        endpoints.stop();
+        client.close();
+        LOG.log(Level.INFO, "stopped");
+    }
+
+    /** A view of the current term's caches for metrics gauges; empty before the caches exist. */
+    private <T> List<T> cached(Function<SparkCaches, List<T>> view) {
+        ControllerRuntime current = runtime;
+        SparkCaches caches = current == null ? null : current.caches();
+        return caches == null ? List.of() : view.apply(caches);
+    }
+
+    private static Reconciler logged(String kind, Reconciler reconciler) {
+        return key -> {
+            try (LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()))) {
+                return reconciler.reconcile(key);
+            }
+        };
+    }
+
+    static SubmitterConfig submitterConfig(OperatorConfig config, Map<String, String> env) {
+        if (config.sparkHome().isEmpty()) {
+            throw new IllegalStateException("no Spark installation: set --spark-home or SPARK_HOME");
+        }
+        String master = config.sparkSubmitMaster().isEmpty() ? MasterUrl.inCluster(env) : config.sparkSubmitMaster();
+        return SubmitterConfig.defaults(Path.of(config.sparkHome()), master)
+                .withTimeout(config.sparkSubmitTimeout())
+                .withMaxConcurrentSubmits(config.sparkSubmitConcurrency());
+    }
+
+    static EndpointSettings endpointSettings(OperatorConfig config) {
+        BindAddress health = config.healthProbeBindAddress();
+        return new EndpointSettings(config.metricsBindAddress().isPresent(),
+                config.metricsBindAddress().map(BindAddress::bindHost).orElse(health.bindHost()),
+                config.metricsBindAddress().map(BindAddress::port).orElse(EndpointSettings.DEFAULT_METRICS_PORT),
+                config.metricsEndpoint(), health.port());
+    }
+
+}

@@ -1,0 +1,87 @@
+package io.sparkoperator.controller;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkoperator.api.AppState;
+import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.state.StateMachine;
+import io.sparkoperator.state.StateMachineConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** One operator instance wired as Main wires it, with a fake spark-submit and time running 50x faster. */
+final class TestOperator implements AutoCloseable {
+    static final long WARP = 50;
+
+    final FakeSparkSubmit submit;
+    final WarpTime clock = new WarpTime(WARP);
+    final Map<ResourceKey, List<AppState>> states = new ConcurrentHashMap<>();
+    final ControllerRuntime runtime;
+    final LeaderGate gate;
+    private volatile boolean stopping;
+
+    TestOperator(KubernetesClient client, String identity, LeaderElectionOptions election, UiServiceOptions ui,
+            StateMachineConfig config) {
+        submit = new FakeSparkSubmit(client);
+        StateMachine machine = new StateMachine(config, clock, () -> UUID.randomUUID().toString());
+        ApplicationListener listener = new ApplicationListener() {
+            @Override
+            public void statusWritten(SparkApplication app, SparkApplicationStatus before,
+                    SparkApplicationStatus after) {
+                states.computeIfAbsent(ResourceKey.of(app), k -> new CopyOnWriteArrayList<>()).add(after.state());
+            }
+        };
+        SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
+                new EventRecorder(client, clock, identity), ui, app -> Optional.empty(), listener, () -> stopping);
+        runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
+                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)), clock::scheduler),
+                (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
+                key -> ReconcileResult.done(), app -> Optional.empty(), ControllerRuntime.Observers.none(),
+                ControllerRuntime.Watchers.none());
+        gate = new LeaderGate(client, election, identity, new LeaderGate.Work() {
+            @Override
+            public void start() throws Exception {
+                runtime.start();
+            }
+
+            @Override
+            public void stopNow() {
+                runtime.stop(Duration.ofSeconds(5), true);
+            }
+        });
+    }
+
+    TestOperator(KubernetesClient client) {
+        this(client, "operator", LeaderElectionOptions.defaults(), UiServiceOptions.defaults(),
+                StateMachineConfig.defaults());
+    }
+
+    TestOperator start() {
+        gate.start();
+        return this;
+    }
+
+    List<AppState> states(String namespace, String name) {
+        return states.getOrDefault(new ResourceKey(namespace, name), List.of());
+    }
+
+    /** Stops as on SIGTERM: no new work, running passes may finish. */
+    @Override
+    public void close() {
+        stopping = true;
+        runtime.stop(Duration.ofSeconds(5), false);
+        gate.close();
+    }
+
+    /** Dies at once, as a killed pod would (running passes are interrupted, nothing more is written). */
+    void crash() {
+        stopping = true;
+        runtime.stop(Duration.ofSeconds(5), true);
+        gate.close();
+    }
+}

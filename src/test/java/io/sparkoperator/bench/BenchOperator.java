@@ -80,7 +80,8 @@ public final class BenchOperator {
                     }
                     return timed;
                 },
-                key -> ReconcileResult.done(), app -> Optional.empty(), observer, ControllerRuntime.Watchers.none());
+                key -> ReconcileResult.done(), app -> Optional.empty(),
+                new ControllerRuntime.Observers(observer, ReconcileObserver.none()), ControllerRuntime.Watchers.none());
         long startNanos = System.nanoTime();
         runtime.start();
         long syncMillis = (System.nanoTime() - startNanos) / 1_000_000;

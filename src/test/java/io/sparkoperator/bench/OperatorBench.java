@@ -78,6 +78,19 @@ class OperatorBench {
             body.append("\nStart-up against the finished applications of that run (a fresh operator JVM):\n\n")
                     .append(OperatorBenchReport.startupTable(startup));
         }
+        if (largestProposed != null) {
+            body.append("\nTargets (").append(OperatorBenchReport.name(STARTUP_DISPATCHER)).append(", ")
+                    .append(largestProposed.settings().apps()).append(" applications):\n\n").append(new Targets()
+                    .below("created -> all SUBMITTED in under 60 s on 2 cores", largestProposed.allSubmittedSeconds(),
+                            60, "s")
+                    .below("operator CPU under 2 ms per application lifecycle", largestProposed.cpuMillisPerApp(), 2,
+                            "ms")
+                    .below("heap under 256 MiB with the applications tracked (peak in use)",
+                            largestProposed.number("peakHeapMiB"), 256, "MiB")
+                    .below("ready in under 10 s with the applications existing (launch to synced caches)",
+                            startup == null ? Double.NaN : startup.launchToReadyMillis() / 1000.0, 10, "s")
+                    .table());
+        }
         BenchmarksFile.write("bench-operator", "Operator overhead (`make bench`)", body.toString());
         System.out.println(body);
         for (LoadResult result : results) {

@@ -22,6 +22,7 @@ import io.sparkoperator.submit.SubmitterConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,10 +111,19 @@ public final class BenchOperator {
         System.exit(0);
     }
 
-    /** {@code spark-submit <SPARK_HOME> <default|tuned> <archive dir> <work dir>}: the real one, one per core. */
+    /**
+     * {@code spark-submit <SPARK_HOME> <default|tuned|aot> <archive dir> <work dir>}: the real one, one per core.
+     * {@code aot} is C1 only plus a JDK 25 AOT cache (JEP 483/514) instead of the class-data archive: the first run
+     * writes it ({@code -XX:AOTCacheOutput}), later runs use it.
+     */
     private static SparkSubmission realSubmitter(String api, String[] args) {
-        ChildJvmOptions jvm = args[4].equals("tuned") ? ChildJvmOptions.tuned(Path.of(args[5]))
-                : ChildJvmOptions.jdkDefaults();
+        Path aotCache = Path.of(args[5]).resolve("spark-submit.aot");
+        ChildJvmOptions jvm = switch (args[4]) {
+            case "tuned" -> ChildJvmOptions.tuned(Path.of(args[5]));
+            case "aot" -> new ChildJvmOptions(true, null, List.of((Files.exists(aotCache) ? "-XX:AOTCache="
+                    : "-XX:AOTCacheOutput=") + aotCache));
+            default -> ChildJvmOptions.jdkDefaults();
+        };
         Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)
                 .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(Path.of("/dev/null"))
                 .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)));

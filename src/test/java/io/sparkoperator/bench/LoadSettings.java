@@ -36,6 +36,10 @@ record LoadSettings(int apps, String dispatcher, Duration startAfter, Duration r
         return new LoadSettings(value, dispatcher, startAfter, runFor, jvmOptions, bound, logDir, submitter);
     }
 
+    LoadSettings withBound(Duration value) {
+        return new LoadSettings(apps, dispatcher, startAfter, runFor, jvmOptions, value, logDir, submitter);
+    }
+
     LoadSettings withSubmitter(List<String> value) {
         return new LoadSettings(apps, dispatcher, startAfter, runFor, jvmOptions, bound, logDir, value);
     }

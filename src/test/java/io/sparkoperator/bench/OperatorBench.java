@@ -26,7 +26,9 @@ class OperatorBench {
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.apps", "1000,10000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         List<String> dispatchers = List.of(System.getProperty("bench.dispatchers", "virtual,pool10,virtual10").split(","));
-        Duration bound = Duration.ofMinutes(Integer.getInteger("bench.bound.minutes", 3));
+        Duration bound = Duration.ofMinutes(Integer.getInteger("bench.bound.minutes", 10));
+        // The unbounded dispatcher drowns under a large burst (heap full, requests time out): give up on it sooner.
+        Duration unboundedBound = Duration.ofMinutes(Integer.getInteger("bench.unbounded.bound.minutes", 3));
         Path logs = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
         LoadSettings base = new LoadSettings(0, "virtual", Duration.ofSeconds(1), Duration.ofSeconds(2),
                 LoadSettings.DEPLOYED_JVM, bound, logs, List.of());
@@ -37,7 +39,8 @@ class OperatorBench {
         LoadResult largestProposed = null;
         for (int apps : sizes) {
             for (String dispatcher : dispatchers) {
-                LoadSettings settings = base.withApps(apps).withDispatcher(dispatcher.trim());
+                LoadSettings settings = base.withApps(apps).withDispatcher(dispatcher.trim())
+                        .withBound(dispatcher.trim().equals("virtual") ? unboundedBound : bound);
                 try (LoadRun run = new LoadRun(settings)) {
                     LoadResult result = run.run();
                     System.out.println("bench: " + result);

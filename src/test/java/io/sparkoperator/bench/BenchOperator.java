@@ -163,6 +163,7 @@ public final class BenchOperator {
         Map<String, Long> rss = ProcessStats.rssKiB();
         r.put("peakRssMiB", rss.getOrDefault("VmHWM", 0L) / 1024.0);
         r.put("liveHeapMiB", ProcessStats.liveHeapBytes() / 1048576.0);
+        r.put("histogram", ProcessStats.classHistogram(12));
         return new ObjectMapper().writeValueAsString(r);
     }
 }

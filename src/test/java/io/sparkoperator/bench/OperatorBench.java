@@ -77,6 +77,11 @@ class OperatorBench {
                     .append(JfrProfile.summary(logs.resolve("operator-" + largestProposed.settings().label() + ".jfr"),
                             24));
         }
+        if (largestProposed != null && largestProposed.operator().get("histogram") instanceof List<?> histogram) {
+            body.append("\nWhat the live heap holds at the end of that run (`GC.class_histogram`, top rows):\n\n```\n");
+            histogram.forEach(line -> body.append(line).append('\n'));
+            body.append("```\n");
+        }
         if (startup != null) {
             body.append("\nStart-up against the finished applications of that run (a fresh operator JVM):\n\n")
                     .append(OperatorBenchReport.startupTable(startup));

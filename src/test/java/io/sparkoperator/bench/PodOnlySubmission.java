@@ -57,7 +57,9 @@ final class PodOnlySubmission implements SparkSubmission {
             if (e.getCode() == 409) {
                 return new SubmitResult.DriverAlreadyExists(name, "driver pod " + name + " already exists");
             }
-            return new SubmitResult.Failed(1, List.of(String.valueOf(e.getMessage())));
+            // A timeout has no message of its own: say what it was.
+            return new SubmitResult.Failed(1, List.of(e.getMessage() != null ? e.getMessage()
+                    : String.valueOf(e.getCause() != null ? e.getCause() : e)));
         }
         return new SubmitResult.Submitted(name, Duration.ZERO, List.of());
     }

@@ -8,6 +8,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.util.Map;
 
 /** What the operator process cost, read from inside it: CPU of the whole process, heap, RSS, GC. */
@@ -40,6 +43,18 @@ final class ProcessStats {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The top of {@code jcmd <pid> GC.class_histogram} (a full GC first): what the live heap is made of. */
+    static List<String> classHistogram(int rows) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.valueOf(text).lines().limit(rows + 2L).toList();
+        } catch (JMException | RuntimeException e) {
+            return List.of("no histogram: " + e);
+        }
     }
 
     static long maxHeapBytes() {

@@ -57,8 +57,13 @@ final class LoadRun implements AutoCloseable {
         try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
                 settings.submitter(), jvmOptions(label), settings.logDir().resolve("operator-" + label + ".log"),
                 settings.bound())) {
-            long firstPassUptime = operator.awaitReconciles(settings.apps(), settings.bound());
-            Map<String, Object> report = operator.report(settings.bound());
+            long firstPassUptime;
+            try {
+                firstPassUptime = operator.awaitReconciles(settings.apps(), settings.bound());
+            } catch (IllegalStateException notWithinBound) {
+                firstPassUptime = -1;
+            }
+            Map<String, Object> report = reportOrError(operator);
             return new StartupResult(settings.apps(), store.count(LifecycleTracker.APPS), store.count("pods"),
                     operator.launchToReadyMillis, operator.readyUptimeMillis, operator.syncMillis, firstPassUptime,
                     report, server.counts().total());

@@ -50,7 +50,11 @@ class OperatorBench {
                     results.add(result);
                     if (dispatcher.trim().equals(STARTUP_DISPATCHER) && apps == sizes.get(sizes.size() - 1)) {
                         largestProposed = result;
-                        startup = run.restart();
+                        try {
+                            startup = run.restart();
+                        } catch (Exception e) {
+                            System.out.println("bench: restart failed: " + e);
+                        }
                         System.out.println("bench: " + startup);
                     }
                 }

@@ -48,7 +48,9 @@ final class OperatorBenchReport {
                         + " launch to first pass done s | API requests | peak heap MiB | live heap MiB | peak RSS MiB |%n"
                         + "|---|---|---|---|---|---|---|---|%n| %d (%d) | %.2f | %.2f | %.2f | %d | %.0f | %.0f | %.0f |%n",
                 s.storedApps(), s.storedPods(), s.launchToReadyMillis() / 1000.0, s.syncMillis() / 1000.0,
-                (s.launchToReadyMillis() + s.firstPassUptimeMillis() - s.readyUptimeMillis()) / 1000.0, s.requests(),
+                s.firstPassUptimeMillis() < 0 ? Double.NaN
+                        : (s.launchToReadyMillis() + s.firstPassUptimeMillis() - s.readyUptimeMillis()) / 1000.0,
+                s.requests(),
                 number(s.operator(), "peakHeapMiB"), number(s.operator(), "liveHeapMiB"),
                 number(s.operator(), "peakRssMiB"));
     }

@@ -103,3 +103,13 @@ playground: spark-home ## the operator + a real spark-submit against an in-proce
 	KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" $(MVN) -q test-compile $(PLAYGROUND_EXEC) \
 	  -Dexec.executable="$(JAVA_HOME)/bin/java" -Dexec.classpathScope=test \
 	  -Dexec.args="-Dproject.basedir=$(CURDIR) -cp %classpath io.sparkoperator.playground.Playground $(FILE)"
+
+# --- Benchmarks of the operator's overhead and of real submission throughput (issue 9) ---
+BENCH_TESTS := OperatorBench,SubmitThroughputBench
+.PHONY: bench bench-probe
+bench: spark-home ## operator overhead (1k/10k apps, fake submitter), start-up, real submission throughput -> BENCHMARKS.md
+	$(MVN) -q test -Dtest='$(BENCH_TESTS)' -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+		-DargLine="-Dbench.jfr=$${BENCH_JFR:-true} -Dbench.apps=$${BENCH_APPS:-1000,10000}"
+
+bench-probe: ## fabric8's CRUD mock vs the lean API server at 10k SparkApplications -> BENCHMARKS.md
+	$(MVN) -q test -Dtest=MockServerProbe -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

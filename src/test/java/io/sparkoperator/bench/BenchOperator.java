@@ -1,0 +1,169 @@
+package io.sparkoperator.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkoperator.bench.apiserver.BenchClients;
+import io.sparkoperator.controller.ApplicationListener;
+import io.sparkoperator.controller.Backoff;
+import io.sparkoperator.controller.ControllerRuntime;
+import io.sparkoperator.controller.EventRecorder;
+import io.sparkoperator.controller.ReconcileObserver;
+import io.sparkoperator.controller.ReconcileResult;
+import io.sparkoperator.controller.Reconciler;
+import io.sparkoperator.controller.SparkApplicationReconciler;
+import io.sparkoperator.controller.SparkSubmission;
+import io.sparkoperator.controller.UiServiceOptions;
+import io.sparkoperator.metrics.PrometheusConfigMap;
+import io.sparkoperator.state.StateMachine;
+import io.sparkoperator.state.StateMachineConfig;
+import io.sparkoperator.submit.ChildJvmOptions;
+import io.sparkoperator.submit.Submitter;
+import io.sparkoperator.submit.SubmitterConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The operator under load, in its own JVM so its CPU, heap and RSS are its own: the controller runtime and the
+ * SparkApplication reconciler wired as the operator's Main wires them (real state machine, status writer, events,
+ * UI Service), with {@link PodOnlySubmission} for spark-submit, or the real Submitter when asked. Leader election, the metrics endpoint and the
+ * ScheduledSparkApplication reconciler are left out (no scheduled apps in the load).
+ *
+ * <p>Dispatchers: {@code virtual} (as is), {@code virtualN} (at most N passes at a time, {@link LimitedReconciler}),
+ * {@code poolN} (N platform threads, {@link PlatformPoolReconciler}). Talks to {@link OperatorProcess} over stdin/stdout: prints {@code READY <uptime ms> <sync ms>} once the
+ * caches synced; answers {@code report} with {@code REPORT <json>}, {@code await <n>} with {@code RECONCILED
+ * <uptime ms>} once n reconciliations finished and none runs; {@code stop} (or end of input) ends it.
+ */
+public final class BenchOperator {
+    public static void main(String[] args) throws Exception {
+        String api = args[0];
+        String dispatcher = args[1];
+        KubernetesClient client = BenchClients.to(api);
+        Clock clock = Clock.systemUTC();
+        AtomicReference<Boolean> stopping = new AtomicReference<>(false);
+        StateMachine machine = new StateMachine(StateMachineConfig.defaults(), clock, () -> UUID.randomUUID().toString());
+        SparkSubmission submission = args.length > 2 && args[2].equals("spark-submit")
+                ? realSubmitter(api, args) : new PodOnlySubmission(client, api);
+        var parts = new SparkApplicationReconciler.Parts(client, machine, submission,
+                new EventRecorder(client, clock, "bench-operator"), UiServiceOptions.defaults(),
+                PrometheusConfigMap::build, ApplicationListener.none(), stopping::get);
+        LatencyRecorder work = new LatencyRecorder();
+        LatencyRecorder dispatched = new LatencyRecorder();
+        AtomicInteger failures = new AtomicInteger();
+        ReconcileObserver observer = (key, took, result, failure) -> {
+            dispatched.record(took.toNanos());
+            if (failure != null && failures.incrementAndGet() <= 5) {
+                System.err.println("bench: reconcile of " + key + " failed: " + failure);
+            }
+        };
+        PlatformPoolReconciler[] pool = new PlatformPoolReconciler[1];
+        ControllerRuntime runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null,
+                Duration.ofMinutes(2), Backoff.defaults()),
+                (caches, specChanges) -> {
+                    Reconciler timed = timed(new SparkApplicationReconciler(parts, caches, specChanges), work);
+                    if (dispatcher.startsWith("pool")) {
+                        pool[0] = new PlatformPoolReconciler(timed, Integer.parseInt(dispatcher.substring(4)));
+                        return pool[0];
+                    }
+                    if (dispatcher.startsWith("virtual") && dispatcher.length() > "virtual".length()) {
+                        return new LimitedReconciler(timed, Integer.parseInt(dispatcher.substring(7)));
+                    }
+                    return timed;
+                },
+                key -> ReconcileResult.done(), app -> Optional.empty(),
+                new ControllerRuntime.Observers(observer, ReconcileObserver.none()), ControllerRuntime.Watchers.none());
+        long startNanos = System.nanoTime();
+        runtime.start();
+        long syncMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        long cpuAtReady = ProcessStats.cpuNanos();
+        System.out.println("READY " + ProcessStats.uptimeMillis() + " " + syncMillis);
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
+            if (line.startsWith("await ")) {
+                int n = Integer.parseInt(line.substring(6).trim());
+                while (work.count() < n || runtime.inFlight() > 0) {
+                    Thread.sleep(20);
+                }
+                System.out.println("RECONCILED " + ProcessStats.uptimeMillis());
+            } else if (line.equals("report")) {
+                System.out.println("REPORT " + report(cpuAtReady, work, dispatched, failures.get(), dispatcher));
+            }
+            System.out.flush();
+        }
+        stopping.set(true);
+        runtime.stop(Duration.ofSeconds(10), true);
+        if (pool[0] != null) {
+            pool[0].close();
+        }
+        client.close();
+        System.exit(0);
+    }
+
+    /**
+     * {@code spark-submit <SPARK_HOME> <default|tuned|aot> <archive dir> <work dir>}: the real one, one per core.
+     * {@code aot} is C1 only plus a JDK 25 AOT cache (JEP 483/514) instead of the class-data archive: the first run
+     * writes it ({@code -XX:AOTCacheOutput}), later runs use it.
+     */
+    private static SparkSubmission realSubmitter(String api, String[] args) {
+        Path aotCache = Path.of(args[5]).resolve("spark-submit.aot");
+        ChildJvmOptions jvm = switch (args[4]) {
+            case "tuned" -> ChildJvmOptions.tuned(Path.of(args[5]));
+            case "aot" -> new ChildJvmOptions(true, null, List.of((Files.exists(aotCache) ? "-XX:AOTCache="
+                    : "-XX:AOTCacheOutput=") + aotCache));
+            default -> ChildJvmOptions.jdkDefaults();
+        };
+        Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)
+                .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(Path.of("/dev/null"))
+                .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)));
+        return submitter::submit;
+    }
+
+    private static Reconciler timed(Reconciler reconciler, LatencyRecorder work) {
+        return key -> {
+            long started = System.nanoTime();
+            try {
+                return reconciler.reconcile(key);
+            } finally {
+                work.record(System.nanoTime() - started);
+            }
+        };
+    }
+
+    private static String report(long cpuAtReady, LatencyRecorder work, LatencyRecorder dispatched, int failures,
+            String dispatcher) throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("dispatcher", dispatcher);
+        r.put("cpuSinceReadyMs", (ProcessStats.cpuNanos() - cpuAtReady) / 1e6);
+        r.put("cpuTotalMs", ProcessStats.cpuNanos() / 1e6);
+        r.put("childCpuMs", ProcessStats.childrenCpuMillis());
+        r.put("reconciles", work.count());
+        r.put("failures", failures);
+        r.put("workP50Ms", work.percentileMillis(50));
+        r.put("workP99Ms", work.percentileMillis(99));
+        r.put("dispatchedP50Ms", dispatched.percentileMillis(50));
+        r.put("dispatchedP99Ms", dispatched.percentileMillis(99));
+        r.put("peakHeapMiB", ProcessStats.peakHeapBytes() / 1048576.0);
+        r.put("maxHeapMiB", ProcessStats.maxHeapBytes() / 1048576.0);
+        r.put("gcMs", ProcessStats.gcMillis());
+        r.put("gcCount", ProcessStats.gcCount());
+        r.put("gc", ProcessStats.gcNames());
+        r.put("peakThreads", ProcessStats.peakThreads());
+        Map<String, Long> rss = ProcessStats.rssKiB();
+        r.put("peakRssMiB", rss.getOrDefault("VmHWM", 0L) / 1024.0);
+        r.put("liveHeapMiB", ProcessStats.liveHeapBytes() / 1048576.0);
+        r.put("histogram", ProcessStats.classHistogram(12));
+        return new ObjectMapper().writeValueAsString(r);
+    }
+}

@@ -1,0 +1,119 @@
+package io.sparkoperator.bench;
+
+import io.sparkoperator.bench.apiserver.LeanApiServer;
+import io.sparkoperator.bench.apiserver.ObjectStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark cluster: the lean API server, a simulated kubelet and the load, in this JVM; the operator in its
+ * own. {@link #run} creates the applications in one burst and follows them to COMPLETED; {@link #restart} then
+ * starts a fresh operator against the same (now full) cluster to time its start-up.
+ */
+final class LoadRun implements AutoCloseable {
+    private final ObjectStore store = new ObjectStore();
+    private final LeanApiServer server;
+    private final LoadSettings settings;
+    private final StoreKubelet kubelet;
+    private final LifecycleTracker tracker;
+
+    LoadRun(LoadSettings settings) throws IOException {
+        this.settings = settings;
+        this.server = LeanApiServer.start(store, 0);
+        this.kubelet = new StoreKubelet(store, settings.startAfter(), settings.runFor());
+        this.tracker = new LifecycleTracker(store, settings.apps());
+    }
+
+    LoadResult run() throws Exception {
+        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
+                settings.submitter(), jvmOptions(settings.label()), settings.logDir().resolve("operator-" + settings.label() + ".log"),
+                settings.bound())) {
+            server.counts().reset();
+            long start = System.nanoTime();
+            for (int i = 0; i < settings.apps(); i++) {
+                store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
+                        SparkPiManifest.json(SparkPiManifest.name(i))));
+            }
+            double created = seconds(start, System.nanoTime());
+            boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
+            boolean allCompleted = allSubmitted && tracker.awaitCompleted(settings.bound());
+            awaitQuietApi();
+            Map<String, Object> report = reportOrError(operator);
+            return new LoadResult(settings, created,
+                    allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
+                    allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN,
+                    tracker.submitted(), tracker.completed(), tracker.failed().size(), report,
+                    server.counts().snapshot(), server.counts().total(), operator.launchToReadyMillis);
+        }
+    }
+
+    /** A fresh operator against the cluster as the run left it: time to synced caches and to a finished first pass. */
+    StartupResult restart() throws Exception {
+        server.counts().reset();
+        String label = "restart-" + settings.apps();
+        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
+                settings.submitter(), jvmOptions(label), settings.logDir().resolve("operator-" + label + ".log"),
+                settings.bound())) {
+            long firstPassUptime;
+            try {
+                firstPassUptime = operator.awaitReconciles(settings.apps(), settings.bound());
+            } catch (IllegalStateException notWithinBound) {
+                firstPassUptime = -1;
+            }
+            Map<String, Object> report = reportOrError(operator);
+            return new StartupResult(settings.apps(), store.count(LifecycleTracker.APPS), store.count("pods"),
+                    operator.launchToReadyMillis, operator.readyUptimeMillis, operator.syncMillis, firstPassUptime,
+                    report, server.counts().total());
+        }
+    }
+
+    List<String> failures() {
+        return new ArrayList<>(tracker.failed()).subList(0, Math.min(5, tracker.failed().size()));
+    }
+
+    /** An operator that drowned (GC death spiral) may not answer: the run is still reported, as unfinished. */
+    private static Map<String, Object> reportOrError(OperatorProcess operator) {
+        try {
+            return operator.report(Duration.ofMinutes(2));
+        } catch (Exception e) {
+            return Map.of("error", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The operator's last writes (UI Service deletion after COMPLETED) land after the tracker saw the state. */
+    private void awaitQuietApi() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = server.counts().total();
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(1000);
+        }
+    }
+
+    private List<String> jvmOptions(String label) {
+        List<String> options = new ArrayList<>(settings.jvmOptions());
+        if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:FlightRecorderOptions=stackdepth=256");
+            options.add("-XX:StartFlightRecording=filename=" + settings.logDir().resolve("operator-" + label + ".jfr")
+                    + ",settings=profile");
+        }
+        return options;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        kubelet.close();
+        server.close();
+    }
+}

@@ -1,0 +1,50 @@
+package io.sparkoperator.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One operator load run.
+ *
+ * @param dispatcher {@code virtual} (the controller's dispatcher as is) or {@code pool10}
+ * @param startAfter how long a driver pod stays Pending
+ * @param runFor how long the driver runs before it exits 0
+ * @param jvmOptions the operator JVM's options
+ * @param bound the longest any phase may take before the run is abandoned
+ * @param logDir where the operator's log (and a JFR recording, when asked for) go
+ * @param submitter empty for {@link PodOnlySubmission}, else {@code spark-submit <SPARK_HOME> <default|tuned>
+ *        <class-data archive dir> <work dir>} for the real one
+ */
+record LoadSettings(int apps, String dispatcher, Duration startAfter, Duration runFor, List<String> jvmOptions,
+        Duration bound, Path logDir, List<String> submitter) {
+    /**
+     * What the deployment's 1 GiB memory limit gives the JVM by ergonomics: a quarter as heap, and (under 2 GiB)
+     * the Serial collector.
+     */
+    static final List<String> DEPLOYED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+    LoadSettings withDispatcher(String value) {
+        return new LoadSettings(apps, value, startAfter, runFor, jvmOptions, bound, logDir, submitter);
+    }
+
+    LoadSettings withJvmOptions(List<String> value) {
+        return new LoadSettings(apps, dispatcher, startAfter, runFor, value, bound, logDir, submitter);
+    }
+
+    LoadSettings withApps(int value) {
+        return new LoadSettings(value, dispatcher, startAfter, runFor, jvmOptions, bound, logDir, submitter);
+    }
+
+    LoadSettings withBound(Duration value) {
+        return new LoadSettings(apps, dispatcher, startAfter, runFor, jvmOptions, value, logDir, submitter);
+    }
+
+    LoadSettings withSubmitter(List<String> value) {
+        return new LoadSettings(apps, dispatcher, startAfter, runFor, jvmOptions, bound, logDir, value);
+    }
+
+    String label() {
+        return dispatcher + "-" + apps + (submitter.isEmpty() ? "" : "-" + submitter.get(2));
+    }
+}

@@ -1,0 +1,33 @@
+package io.sparkoperator.bench.apiserver;
+
+import java.nio.charset.StandardCharsets;
+
+/** One change, in resourceVersion order; {@link #line()} is the watch stream line (built once per event). */
+final class WatchEvent {
+    final String type;
+    final StoredObject object;
+    private volatile byte[] line;
+
+    WatchEvent(String type, StoredObject object) {
+        this.type = type;
+        this.object = object;
+    }
+
+    long resourceVersion() {
+        return object.resourceVersion();
+    }
+
+    byte[] line() {
+        byte[] bytes = line;
+        if (bytes == null) {
+            byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
+            bytes = new byte[head.length + object.json().length + 2];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(object.json(), 0, bytes, head.length, object.json().length);
+            bytes[bytes.length - 2] = '}';
+            bytes[bytes.length - 1] = '\n';
+            line = bytes;
+        }
+        return bytes;
+    }
+}

@@ -91,7 +91,7 @@ final class Operator {
         Duration maxPassTime = config.sparkSubmitTimeout().plus(ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
                 config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
-                maxPassTime),
+                maxPassTime, config.controllerThreads()),
                 (caches, specChanges) -> logged("SparkApplication",
                         new SparkApplicationReconciler(parts, caches, specChanges)),
                 scheduled, ScheduledRuns::parentKeyOf,

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param metricsBindAddress  where {@code /metrics} is served; empty when {@code --enable-metrics=false} or {@code 0}
  * @param sparkHome           where {@code bin/spark-submit} is; empty when neither flag nor SPARK_HOME says
  * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
+ * @param controllerThreads   reconciliations running at once per kind; more wait in a queue
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -37,7 +38,8 @@ public record OperatorConfig(
         long defaultTimeToLiveSeconds,
         int maxTrackedExecutorPerApp,
         Duration cacheSyncTimeout,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        int controllerThreads) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

@@ -80,7 +80,9 @@ public final class OperatorFlags {
                     "Executors with a higher spark-exec-id are not tracked in status."),
             new Flag("cache-sync-timeout", "30s", false, "Give up starting if the informer caches do not sync in time."),
             new Flag("shutdown-timeout", "30s", false,
-                    "On SIGTERM, how long running spark-submits may finish before they are killed."));
+                    "On SIGTERM, how long running spark-submits may finish before they are killed."),
+            new Flag("controller-threads", "10", false,
+                    "At most this many reconciliations at once per kind; the rest wait, pod events first."));
 
     private OperatorFlags() {
     }
@@ -158,7 +160,8 @@ public final class OperatorFlags {
                 v.longAtLeast("default-time-to-live-seconds", 0),
                 v.intAtLeast("max-tracked-executor-per-app", 0),
                 v.positiveDuration("cache-sync-timeout"),
-                v.positiveDuration("shutdown-timeout"));
+                v.positiveDuration("shutdown-timeout"),
+                v.intAtLeast("controller-threads", 1));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

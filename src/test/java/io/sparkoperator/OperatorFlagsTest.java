@@ -46,6 +46,7 @@ class OperatorFlagsTest {
         assertTrue(config.sparkSubmitConcurrency() >= 1);
         assertEquals(Duration.ofMinutes(5), config.sparkSubmitTimeout());
         assertEquals("", config.sparkSubmitMaster());
+        assertEquals(10, config.controllerThreads());
     }
 
     @Test
@@ -57,7 +58,7 @@ class OperatorFlagsTest {
                 "--leader-election", "--leader-election-lease-duration=30s", "--metrics-bind-address=0",
                 "--health-probe-bind-address=127.0.0.1:9000", "--log-level=debug", "--log-encoder=json",
                 "--spark-submit-timeout=500ms", "--spark-submit-concurrency=3", "--default-time-to-live-seconds=60",
-                "--max-tracked-executor-per-app=5");
+                "--max-tracked-executor-per-app=5", "--controller-threads=4");
         assertEquals(List.of("default", "spark"), config.namespaces());
         assertEquals(Map.of("team", "a"), config.labelSelectorFilter().getMatchLabels());
         assertEquals(2, config.labelSelectorFilter().getMatchExpressions().size());
@@ -78,6 +79,8 @@ class OperatorFlagsTest {
         assertEquals(3, config.sparkSubmitConcurrency());
         assertEquals(60, config.defaultTimeToLiveSeconds());
         assertEquals(5, config.maxTrackedExecutorPerApp());
+        assertEquals(4, config.controllerThreads());
+        assertThrows(ConfigException.class, () -> parse("--controller-threads=0"));
     }
 
     @Test
@@ -162,7 +165,7 @@ class OperatorFlagsTest {
                 "leader-election-retry-period", "metrics-bind-address", "metrics-port", "health-probe-bind-address",
                 "log-level", "log-encoder", "spark-submit-timeout", "spark-submit-concurrency",
                 "default-time-to-live-seconds", "max-tracked-executor-per-app", "spark-home", "spark-submit-master",
-                "cache-sync-timeout", "shutdown-timeout")) {
+                "cache-sync-timeout", "shutdown-timeout", "controller-threads")) {
             assertTrue(help.contains("--" + flag + " "), flag);
         }
         assertTrue(help.contains("(default spark-operator-lock)"));

@@ -26,18 +26,29 @@ public final class ControllerRuntime {
      * @param timers makes the scheduler for requeue and backoff timers (tests run them on warped time)
      * @param maxPassTime a reconciliation still running after this long is interrupted (must exceed the
      *        spark-submit timeout)
+     * @param maxConcurrentReconciles passes running at once, per kind (the Go operator's {@code --controller-threads})
      */
     public record Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
-            Backoff backoff, Function<String, DelayScheduler> timers, Duration maxPassTime) {
+            Backoff backoff, Function<String, DelayScheduler> timers, Duration maxPassTime,
+            int maxConcurrentReconciles) {
         public static final Duration DEFAULT_MAX_PASS_TIME = Duration.ofMinutes(10);
+        public static final int DEFAULT_MAX_CONCURRENT_RECONCILES = 10;
 
         public Settings {
             namespaces = List.copyOf(namespaces);
+            if (maxConcurrentReconciles < 1) {
+                throw new IllegalArgumentException("maxConcurrentReconciles must be at least 1");
+            }
         }
 
         public Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
                 Backoff backoff) {
-            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system, DEFAULT_MAX_PASS_TIME);
+            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system, DEFAULT_MAX_PASS_TIME,
+                    DEFAULT_MAX_CONCURRENT_RECONCILES);
+        }
+
+        public Settings withMaxConcurrentReconciles(int value) {
+            return new Settings(namespaces, appSelector, cacheSyncTimeout, backoff, timers, maxPassTime, value);
         }
     }
 
@@ -104,13 +115,14 @@ public final class ControllerRuntime {
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
-                settings.backoff(), timers, observers.apps(), settings.maxPassTime());
+                settings.backoff(), timers, observers.apps(), settings.maxPassTime(),
+                settings.maxConcurrentReconciles());
         scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledReconciler, settings.backoff(),
-                timers, observers.scheduled(), settings.maxPassTime());
+                timers, observers.scheduled(), settings.maxPassTime(), settings.maxConcurrentReconciles());
         apps.pause();
         scheduled.pause();
         caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))
-                .onPods(new PodEventHandler(apps::enqueue))
+                .onPods(new PodEventHandler(apps::enqueueUrgent))
                 .onScheduledApps(new KeyEventHandler<>(scheduled::enqueue));
         if (watchers.apps() != null) {
             caches.onApps(watchers.apps());

@@ -2,6 +2,7 @@ package io.sparkoperator.controller;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.function.Supplier;
 
 /**
  * Runs a {@link Reconciler} for keys as events arrive: one virtual thread per reconciliation, at most one in flight
- * per key. Events for a key that is being reconciled are coalesced into a single follow-up pass (which reads the
- * latest object). A requeue-after or backoff timer is cancelled by any newer event for the key. Failures back off
- * exponentially; a success resets the count. There is no worker-count knob: virtual threads are cheap and the only
- * scarce resource, spark-submit, is bounded by the submitter.
+ * per key and at most {@code maxConcurrent} in all. Events for a key that is being reconciled are coalesced into a
+ * single follow-up pass (which reads the latest object). A requeue-after or backoff timer is cancelled by any newer
+ * event for the key. Failures back off exponentially; a success resets the count.
+ *
+ * <p>Why a bound although virtual threads are cheap: each running pass holds its objects, HTTP exchanges and a
+ * connection, so a burst of thousands of new apps with no bound filled the heap until requests timed out (measured in
+ * BENCHMARKS.md). Keys over the bound wait in a queue, each once; keys woken by {@linkplain #enqueueUrgent pod
+ * events} go first, so apps already running keep moving while a burst of new ones is submitted.
  */
 public final class KeyedDispatcher {
     private static final System.Logger LOG = System.getLogger(KeyedDispatcher.class.getName());
@@ -29,6 +34,9 @@ public final class KeyedDispatcher {
     private final Condition allIdle = lock.newCondition();
     private final Map<ResourceKey, Slot> slots = new HashMap<>();
     private final Set<Thread> workers = new HashSet<>();
+    private final ArrayDeque<ResourceKey> urgent = new ArrayDeque<>();
+    private final ArrayDeque<ResourceKey> waiting = new ArrayDeque<>();
+    private final int maxConcurrent;
     private boolean stopped;
     private boolean paused;
 
@@ -36,6 +44,10 @@ public final class KeyedDispatcher {
     private static final class Slot {
         boolean running;
         boolean pending;
+        /** The pending follow-up was asked for urgently: it queues as such. */
+        boolean pendingUrgent;
+        /** In {@link #waiting} or {@link #urgent} (perhaps both; the second entry is skipped). */
+        boolean queued;
         DelayScheduler.Cancellable timer;
         DelayScheduler.Cancellable watchdog;
         Thread worker;
@@ -46,16 +58,21 @@ public final class KeyedDispatcher {
 
     public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
             ReconcileObserver observer) {
-        this(name, reconciler, backoff, timers, observer, null);
+        this(name, reconciler, backoff, timers, observer, null, Integer.MAX_VALUE);
     }
 
     /**
      * @param maxPassTime a pass still running after this long is interrupted (it then fails and backs off), so a call
      *        that hangs despite its timeout (e.g. a response body that never ends) cannot block its key forever;
      *        {@code null} = no watchdog
+     * @param maxConcurrent at most this many passes run at once (different keys); the rest wait their turn
      */
     public KeyedDispatcher(String name, Reconciler reconciler, Backoff backoff, DelayScheduler timers,
-            ReconcileObserver observer, Duration maxPassTime) {
+            ReconcileObserver observer, Duration maxPassTime, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
+        }
+        this.maxConcurrent = maxConcurrent;
         this.name = name;
         this.reconciler = reconciler;
         this.backoff = backoff;
@@ -66,21 +83,60 @@ public final class KeyedDispatcher {
 
     /** Something about {@code key} changed: reconcile it now, or once more after the running pass. */
     public void enqueue(ResourceKey key) {
+        enqueue(key, waiting);
+    }
+
+    /**
+     * Like {@link #enqueue}, but when passes have to wait for the bound, this key goes before keys queued by
+     * {@link #enqueue} (used for pod events: they concern apps that already run).
+     */
+    public void enqueueUrgent(ResourceKey key) {
+        enqueue(key, urgent);
+    }
+
+    private void enqueue(ResourceKey key, ArrayDeque<ResourceKey> queue) {
         locked(() -> {
             if (!stopped) {
                 Slot slot = slots.computeIfAbsent(key, k -> new Slot());
                 cancelTimer(slot);
-                runOrDefer(key, slot);
+                runOrDefer(key, slot, queue);
             }
         });
     }
 
-    /** Runs the key now, or once after the running pass (or after resume). Call under the lock. */
-    private void runOrDefer(ResourceKey key, Slot slot) {
+    /**
+     * Runs the key now, or once after its running pass (or after resume), or when a pass ends and it is its turn.
+     * Call under the lock.
+     */
+    private void runOrDefer(ResourceKey key, Slot slot, ArrayDeque<ResourceKey> queue) {
         if (slot.running || paused) {
             slot.pending = true;
-        } else {
-            start(key, slot);
+            slot.pendingUrgent |= queue == urgent;
+            return;
+        }
+        // Everything goes through the queues, so a key that just ran does not overtake keys waiting their turn.
+        if (!slot.queued || queue == urgent) {
+            queue.add(key);
+        }
+        slot.queued = true;
+        startWaiting();
+    }
+
+    private void runPending(ResourceKey key, Slot slot) {
+        ArrayDeque<ResourceKey> queue = slot.pendingUrgent ? urgent : waiting;
+        slot.pending = false;
+        slot.pendingUrgent = false;
+        runOrDefer(key, slot, queue);
+    }
+
+    /** Starts queued keys while there is room, urgent ones first. Call under the lock. */
+    private void startWaiting() {
+        while (!paused && !stopped && workers.size() < maxConcurrent && !(urgent.isEmpty() && waiting.isEmpty())) {
+            ResourceKey key = urgent.isEmpty() ? waiting.poll() : urgent.poll();
+            Slot slot = slots.get(key);
+            if (slot != null && slot.queued && !slot.running) {
+                start(key, slot);
+            }
         }
     }
 
@@ -99,9 +155,10 @@ public final class KeyedDispatcher {
         locked(() -> {
             paused = false;
             if (!stopped) {
+                startWaiting();
                 slots.forEach((key, slot) -> {
                     if (slot.pending && !slot.running) {
-                        start(key, slot);
+                        runPending(key, slot);
                     }
                 });
             }
@@ -111,6 +168,8 @@ public final class KeyedDispatcher {
     private void start(ResourceKey key, Slot slot) {
         slot.running = true;
         slot.pending = false;
+        slot.pendingUrgent = false;
+        slot.queued = false;
         Thread worker = Thread.ofVirtual().name(name + ":" + key).unstarted(() -> runOnce(key));
         workers.add(worker);
         slot.worker = worker;
@@ -167,8 +226,7 @@ public final class KeyedDispatcher {
             if (stopped) {
                 slots.remove(key);
             } else if (slot.pending) {
-                slot.pending = false;
-                runOrDefer(key, slot);
+                runPending(key, slot);
             } else if (failure != null) {
                 Duration delay = backoff.delay(slot.failures);
                 LOG.log(Level.WARNING, () -> name + " " + key + ": reconcile failed (" + describe(failure)
@@ -180,6 +238,7 @@ public final class KeyedDispatcher {
             } else {
                 slots.remove(key);
             }
+            startWaiting();
             if (workers.isEmpty()) {
                 allIdle.signalAll();
             }
@@ -200,7 +259,7 @@ public final class KeyedDispatcher {
             // A newer event replaced or cancelled this timer; the identity check makes a late firing harmless.
             if (!stopped && slot != null && slot.timer == timer) {
                 slot.timer = null;
-                runOrDefer(key, slot);
+                runOrDefer(key, slot, waiting);
             }
         });
     }
@@ -224,6 +283,8 @@ public final class KeyedDispatcher {
             stopped = true;
             slots.values().forEach(KeyedDispatcher::cancelTimer);
             slots.values().removeIf(slot -> !slot.running);
+            urgent.clear();
+            waiting.clear();
             if (interrupt) {
                 workers.forEach(Thread::interrupt);
             }
@@ -241,7 +302,7 @@ public final class KeyedDispatcher {
         return locked(workers::size);
     }
 
-    /** Keys with a reconciliation running, pending or timed. */
+    /** Keys with a reconciliation running, pending, waiting or timed. */
     public int trackedKeys() {
         return locked(slots::size);
     }

@@ -17,6 +17,13 @@ final class SpecChangeDetector {
     }
 
     static boolean changed(GenericKubernetesResource before, GenericKubernetesResource after) {
+        Long generationBefore = before.getMetadata().getGeneration();
+        if (generationBefore != null && generationBefore.equals(after.getMetadata().getGeneration())) {
+            // The API server bumps generation on every spec change (the CRD has a status subresource), so equal
+            // generations mean a status or metadata write - most events, our own status writes among them - and
+            // the two typed conversions below can be skipped.
+            return false;
+        }
         try {
             return SpecChanges.differ(SparkApplications.toTyped(before).getSpec(),
                     SparkApplications.toTyped(after).getSpec());

@@ -16,8 +16,8 @@ import java.util.Objects;
  * Writes {@code SparkApplication.status} through the {@code /status} subresource only (so spec is never touched):
  * a PUT carrying the resourceVersion the status was computed from. A 409 conflict re-reads the latest object and
  * tries again if only spec or metadata changed meanwhile (a status changed by someone else fails the write, since the
- * decision was made on stale facts); nothing is written when the stored status already equals the wanted one (compared after a JSON round
- * trip, so whole-second timestamps do not cause endless rewrites).
+ * decision was made on stale facts); nothing is written when the stored status already equals the wanted one
+ * (compared in JSON form, so whole-second timestamps do not cause endless rewrites).
  */
 public final class StatusWriter {
     private static final System.Logger LOG = System.getLogger(StatusWriter.class.getName());
@@ -45,18 +45,29 @@ public final class StatusWriter {
      * @throws KubernetesClientException when the app is gone or conflicts persist
      */
     public Outcome write(GenericKubernetesResource current, SparkApplicationStatus wanted) {
-        SparkApplicationStatus normalized = normalize(wanted);
-        SparkApplicationStatus decidedFrom = SparkApplications.statusOf(current);
+        // The JSON shape of the wanted status, made once: it is compared with the stored status map (cheap, and
+        // usually decisive) and becomes the body; whole-second timestamps are already cut here.
+        Map<?, ?> wantedJson = ApiJson.serialization().convertValue(wanted, Map.class);
+        SparkApplicationStatus normalized = null;
+        Object decidedFrom = current.getAdditionalProperties().get("status");
         GenericKubernetesResource base = current;
         for (int attempt = 1; ; attempt++) {
+            Object stored = base.getAdditionalProperties().get("status");
+            if (wantedJson.equals(stored)) {
+                return new Outcome(base, false);
+            }
+            if (normalized == null) {
+                normalized = ApiJson.serialization().convertValue(wantedJson, SparkApplicationStatus.class);
+            }
+            // Equal as typed values despite a different map (e.g. a field the server added): nothing to write.
             if (Objects.equals(SparkApplications.statusOf(base), normalized)) {
                 return new Outcome(base, false);
             }
             try {
-                GenericKubernetesResource stored = SparkApplications.api(client)
-                        .inNamespace(base.getMetadata().getNamespace()).resource(withStatus(base, normalized))
+                GenericKubernetesResource written = SparkApplications.api(client)
+                        .inNamespace(base.getMetadata().getNamespace()).resource(withStatus(base, wantedJson))
                         .updateStatus();
-                return new Outcome(stored, true);
+                return new Outcome(written, true);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                     throw e;
@@ -70,22 +81,17 @@ public final class StatusWriter {
                         .withName(current.getMetadata().getName()).get();
                 // Only metadata or spec moved (a user edit): our decision still holds. A status written by someone
                 // else means the decision was made on stale facts: give up, the caller decides again.
-                if (base == null || !Objects.equals(SparkApplications.statusOf(base), decidedFrom)) {
+                if (base == null || !Objects.equals(base.getAdditionalProperties().get("status"), decidedFrom)) {
                     throw e;
                 }
             }
         }
     }
 
-    static SparkApplicationStatus normalize(SparkApplicationStatus status) {
-        return ApiJson.parse(ApiJson.toJson(status), SparkApplicationStatus.class);
-    }
-
-    private static GenericKubernetesResource withStatus(GenericKubernetesResource base, SparkApplicationStatus status) {
+    private static GenericKubernetesResource withStatus(GenericKubernetesResource base, Map<?, ?> status) {
         GenericKubernetesResource copy = new GenericKubernetesResourceBuilder(base).build();
         copy.setAdditionalProperties(new LinkedHashMap<>(base.getAdditionalProperties()));
-        copy.getAdditionalProperties().put("status",
-                ApiJson.serialization().convertValue(status, Map.class));
+        copy.getAdditionalProperties().put("status", status);
         return copy;
     }
 

@@ -60,7 +60,8 @@ final class UiExposure {
                         .withName(UiNames.ingress(appName)).get() != null;
     }
 
+    /** With Ingresses switched off the operator neither looks for nor deletes one (as {@link #exists}). */
     void delete(String namespace, String appName) {
-        applier.delete(namespace, appName);
+        applier.delete(namespace, appName, options.ingress().enabled());
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Makes the UI Service and Ingress look as built: create when absent, update with the stored resourceVersion when
- * labels, annotations, owner references or the relevant spec differ (no server-side apply), delete on request.
+ * Makes the UI Service and Ingress look as built: create (the usual case), or on "already exists" update with the
+ * stored resourceVersion when labels, annotations, owner references or the relevant spec differ (no server-side
+ * apply); delete on request.
  * Fields the API server owns (a Service's clusterIP and friends) are kept from the stored object.
  */
 public final class UiResourceApplier {
@@ -24,16 +25,17 @@ public final class UiResourceApplier {
     /** @return the Service as stored (its clusterIP feeds {@code webUIAddress}) */
     public Service apply(Service desired) {
         String namespace = desired.getMetadata().getNamespace();
-        var resource = client.services().inNamespace(namespace).withName(desired.getMetadata().getName());
-        Service existing = resource.get();
-        if (existing == null) {
-            try {
-                return client.services().inNamespace(namespace).resource(desired).create();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                    throw e;
-                }
-                existing = resource.get();
+        Service existing;
+        try {
+            // Create first: the Service is new for almost every app, so a GET before would be a 404 each time.
+            return client.services().inNamespace(namespace).resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            existing = client.services().inNamespace(namespace).withName(desired.getMetadata().getName()).get();
+            if (existing == null) {
+                throw e; // deleted between the two calls: the next pass creates it
             }
         }
         if (sameMetadata(existing, desired)
@@ -52,15 +54,16 @@ public final class UiResourceApplier {
     public Ingress apply(Ingress desired) {
         String namespace = desired.getMetadata().getNamespace();
         var ingresses = client.network().v1().ingresses().inNamespace(namespace);
-        Ingress existing = ingresses.withName(desired.getMetadata().getName()).get();
-        if (existing == null) {
-            try {
-                return ingresses.resource(desired).create();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                    throw e;
-                }
-                existing = ingresses.withName(desired.getMetadata().getName()).get();
+        Ingress existing;
+        try {
+            return ingresses.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            existing = ingresses.withName(desired.getMetadata().getName()).get();
+            if (existing == null) {
+                throw e;
             }
         }
         if (sameMetadata(existing, desired) && Objects.equals(existing.getSpec(), desired.getSpec())) {
@@ -71,11 +74,15 @@ public final class UiResourceApplier {
         return ingresses.resource(existing).update();
     }
 
-    /** Deletes both UI objects of an app if present; true when something was deleted. */
-    public boolean delete(String namespace, String appName) {
+    /**
+     * Deletes an app's UI Service, and its Ingress when the operator makes Ingresses, if present.
+     *
+     * @return true when something was deleted
+     */
+    public boolean delete(String namespace, String appName, boolean withIngress) {
         boolean service = !client.services().inNamespace(namespace).withName(UiNames.service(appName)).delete()
                 .isEmpty();
-        boolean ingress = !client.network().v1().ingresses().inNamespace(namespace)
+        boolean ingress = withIngress && !client.network().v1().ingresses().inNamespace(namespace)
                 .withName(UiNames.ingress(appName)).delete().isEmpty();
         return service || ingress;
     }

@@ -5,7 +5,7 @@
  * <li>Work flow: {@link io.sparkoperator.controller.SparkCaches} (informers over the watched namespaces: generic
  * SparkApplications, ScheduledSparkApplications, pods labelled {@code launched-by-spark-operator=true}) feed event
  * handlers that queue keys on a {@link io.sparkoperator.controller.KeyedDispatcher} (one virtual thread per
- * reconciliation, one in flight per key, bursts coalesced, requeue timers, capped exponential backoff).
+ * reconciliation, one in flight per key, a bound on passes at once with pod events first, bursts coalesced, requeue timers, capped exponential backoff).
  * {@link io.sparkoperator.controller.ControllerRuntime} wires one working term and reconciles only after the caches
  * synced; {@link io.sparkoperator.controller.LeaderGate} runs it only while holding the Lease.</li>
  * <li>SparkApplication pass: {@code SparkApplicationReconciler} reads the freshest app ({@code FreshApps} covers

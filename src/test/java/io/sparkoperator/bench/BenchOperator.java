@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * UI Service), with {@link PodOnlySubmission} for spark-submit, or the real Submitter when asked. Leader election, the metrics endpoint and the
  * ScheduledSparkApplication reconciler are left out (no scheduled apps in the load).
  *
- * <p>Dispatchers: {@code virtual} (as is), {@code virtualN} (at most N passes at a time, {@link LimitedReconciler}),
- * {@code poolN} (N platform threads, {@link PlatformPoolReconciler}). Talks to {@link OperatorProcess} over stdin/stdout: prints {@code READY <uptime ms> <sync ms>} once the
+ * <p>Dispatchers: {@code virtualN} (the controller's own: a virtual thread per pass, at most N at a time, pod events
+ * first; {@code virtual10} is what ships), {@code unbounded} (the same without a bound, as before the bound existed),
+ * {@code poolN} (N platform threads, {@link PlatformPoolReconciler}, the Go operator's model). Talks to {@link OperatorProcess} over stdin/stdout: prints {@code READY <uptime ms> <sync ms>} once the
  * caches synced; answers {@code report} with {@code REPORT <json>}, {@code await <n>} with {@code RECONCILED
  * <uptime ms>} once n reconciliations finished and none runs; {@code stop} (or end of input) ends it.
  */
@@ -68,16 +69,14 @@ public final class BenchOperator {
             }
         };
         PlatformPoolReconciler[] pool = new PlatformPoolReconciler[1];
+        int bound = dispatcher.startsWith("virtual") ? Integer.parseInt(dispatcher.substring(7)) : Integer.MAX_VALUE;
         ControllerRuntime runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null,
-                Duration.ofMinutes(2), Backoff.defaults()),
+                Duration.ofMinutes(2), Backoff.defaults()).withMaxConcurrentReconciles(bound),
                 (caches, specChanges) -> {
                     Reconciler timed = timed(new SparkApplicationReconciler(parts, caches, specChanges), work);
                     if (dispatcher.startsWith("pool")) {
                         pool[0] = new PlatformPoolReconciler(timed, Integer.parseInt(dispatcher.substring(4)));
                         return pool[0];
-                    }
-                    if (dispatcher.startsWith("virtual") && dispatcher.length() > "virtual".length()) {
-                        return new LimitedReconciler(timed, Integer.parseInt(dispatcher.substring(7)));
                     }
                     return timed;
                 },

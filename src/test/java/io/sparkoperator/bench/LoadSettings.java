@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One operator load run.
  *
- * @param dispatcher {@code virtual} (the controller's dispatcher as is) or {@code pool10}
+ * @param dispatcher {@code virtualN} (the controller's dispatcher with at most N passes at a time), {@code unbounded}
+ *        or {@code poolN} (see {@link BenchOperator})
  * @param startAfter how long a driver pod stays Pending
  * @param runFor how long the driver runs before it exits 0
  * @param jvmOptions the operator JVM's options

@@ -56,11 +56,11 @@ final class OperatorBenchReport {
     }
 
     static String name(String dispatcher) {
-        if (dispatcher.equals("virtual")) {
-            return "virtual thread per reconcile (controller as is)";
+        if (dispatcher.equals("unbounded")) {
+            return "virtual thread per reconcile, no bound (before --controller-threads)";
         }
         if (dispatcher.startsWith("virtual")) {
-            return "virtual threads, at most " + dispatcher.substring(7) + " at a time (proposed)";
+            return "controller: virtual threads, at most " + dispatcher.substring(7) + " at a time, pod events first";
         }
         return "fixed pool of " + dispatcher.substring(4) + " platform threads (Go default)";
     }

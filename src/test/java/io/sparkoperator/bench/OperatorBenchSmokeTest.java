@@ -20,9 +20,9 @@ class OperatorBenchSmokeTest {
 
     @Test
     void harnessRunsApplicationsToCompletionAndReportsFigures() throws Exception {
-        LoadSettings settings = new LoadSettings(12, "virtual", Duration.ofMillis(100), Duration.ofMillis(200),
+        LoadSettings settings = new LoadSettings(12, "virtual10", Duration.ofMillis(100), Duration.ofMillis(200),
                 LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(2), logs, List.of());
-        for (String dispatcher : new String[] {"virtual", "pool10"}) {
+        for (String dispatcher : new String[] {"virtual10", "pool10"}) {
             try (LoadRun run = new LoadRun(settings.withDispatcher(dispatcher))) {
                 LoadResult result = run.run();
                 assertEquals(12, result.completed(), () -> dispatcher + ": " + run.failures());
@@ -36,7 +36,7 @@ class OperatorBenchSmokeTest {
                 assertTrue(result.number("cpuSinceReadyMs") > 0, result::toString);
                 assertTrue(result.number("peakHeapMiB") > 1 && result.number("peakHeapMiB") <= 256, result::toString);
                 assertTrue(result.number("workP99Ms") >= result.number("workP50Ms"), result::toString);
-                if (dispatcher.equals("virtual")) {
+                if (dispatcher.equals("virtual10")) {
                     StartupResult restart = run.restart();
                     assertEquals(12, restart.storedApps());
                     assertTrue(restart.syncMillis() >= 0 && restart.firstPassUptimeMillis()

@@ -45,7 +45,7 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /**
-     * @param dispatcher {@code virtual} or {@code poolN}
+     * @param dispatcher {@code virtualN}, {@code unbounded} or {@code poolN}
      * @param submitter see {@link LoadSettings#submitter()}
      * @param log where the operator's stderr (its log) goes
      */

@@ -37,7 +37,7 @@ class SubmitThroughputBench {
         double tunedPerMinutePerCore = Double.NaN;
         for (String mode : List.of(System.getProperty("bench.submit.modes", "default,tuned,aot").split(","))) {
             Path cds = work.resolve(mode.equals("aot") ? "submit-aot" : "submit-cds");
-            LoadSettings settings = new LoadSettings(apps, "virtual", Duration.ofSeconds(1), Duration.ofSeconds(2),
+            LoadSettings settings = new LoadSettings(apps, "virtual10", Duration.ofSeconds(1), Duration.ofSeconds(2),
                     LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(10), work, List.of("spark-submit",
                             sparkHome.toString(), mode, cds.toString(), work.resolve("submit-work").toString()));
             if (!mode.equals("default")) {

@@ -175,6 +175,96 @@ class KeyedDispatcherTest {
     }
 
     @Test
+    void aBurstRunsAtMostTheBoundAtOnceAndEachWaitingKeyOnce() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        KeyedDispatcher dispatcher = bounded(2, key -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            await(release);
+            sleep(5);
+            running.decrementAndGet();
+        });
+        List<ResourceKey> keys = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> new ResourceKey("ns", "app-" + i)).toList();
+        keys.forEach(dispatcher::enqueue);
+        keys.forEach(dispatcher::enqueue);
+        assertEquals(2, dispatcher.inFlight());
+        release.countDown();
+        waitFor(() -> keys.stream().allMatch(k -> runs(k) >= 1) && dispatcher.inFlight() == 0);
+        Thread.sleep(50);
+        assertEquals(2, mostAtOnce.get());
+        // The two running keys get one follow-up each; the 38 that waited ran once, though queued twice.
+        assertEquals(List.of(2, 2), keys.subList(0, 2).stream().map(this::runs).toList());
+        assertTrue(keys.subList(2, 40).stream().allMatch(k -> runs(k) == 1));
+        assertEquals(0, dispatcher.trackedKeys(), "nothing left waiting");
+    }
+
+    @Test
+    void keysWokenByPodEventsGoBeforeKeysWaitingForTheirFirstPass() throws Exception {
+        ResourceKey c = new ResourceKey("ns", "c");
+        ResourceKey running = new ResourceKey("ns", "running");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        List<ResourceKey> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        KeyedDispatcher dispatcher = bounded(1, key -> {
+            order.add(key);
+            if (order.size() == 1) {
+                firstStarted.countDown();
+                await(release);
+            }
+        });
+        dispatcher.enqueue(A);
+        assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
+        dispatcher.enqueue(B);
+        dispatcher.enqueue(c);
+        dispatcher.enqueueUrgent(running);
+        dispatcher.enqueueUrgent(A); // A's driver changed while its pass runs: its follow-up is urgent too
+        release.countDown();
+        waitFor(() -> order.size() == 5 && dispatcher.inFlight() == 0);
+        assertEquals(List.of(A, running, A, B, c), order);
+    }
+
+    @Test
+    void aKeyThatJustRanWaitsBehindKeysAlreadyQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        List<ResourceKey> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        KeyedDispatcher dispatcher = bounded(1, key -> {
+            order.add(key);
+            if (order.size() == 1) {
+                firstStarted.countDown();
+                await(release);
+            }
+        });
+        dispatcher.enqueue(A);
+        assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
+        dispatcher.enqueue(B);
+        dispatcher.enqueue(A); // e.g. the event of A's own status write
+        release.countDown();
+        waitFor(() -> order.size() == 3 && dispatcher.inFlight() == 0);
+        assertEquals(List.of(A, B, A), order);
+    }
+
+    private KeyedDispatcher bounded(int bound, java.util.function.Consumer<ResourceKey> body) {
+        Reconciler reconciler = key -> {
+            runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            body.accept(key);
+            return ReconcileResult.done();
+        };
+        return new KeyedDispatcher("test", reconciler, Backoff.defaults(), timers, ReconcileObserver.none(), null,
+                bound);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aPassThatOverrunsItsTimeIsInterruptedAndRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         KeyedDispatcher dispatcher = new KeyedDispatcher("test", key -> {
@@ -183,7 +273,7 @@ class KeyedDispatcherTest {
             }
             return ReconcileResult.done();
         }, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(3)), timers, ReconcileObserver.none(),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Integer.MAX_VALUE);
         dispatcher.enqueue(A);
         waitFor(() -> timers.all().size() == 1);
         ManualScheduler.Timer watchdog = timers.all().get(0);

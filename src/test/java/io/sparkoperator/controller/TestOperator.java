@@ -43,7 +43,8 @@ final class TestOperator implements AutoCloseable {
                 new EventRecorder(client, clock, identity), ui, app -> Optional.empty(), listener, () -> stopping);
         runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)), clock::scheduler,
-                ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME),
+                ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME,
+                ControllerRuntime.Settings.DEFAULT_MAX_CONCURRENT_RECONCILES),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
                 new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
                 ControllerRuntime.Observers.none(),

@@ -2,6 +2,7 @@ package io.sparkoperator.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,9 +57,21 @@ class UiResourceApplierTest {
                 new IngressOptions("{{$appName}}.other.example.com", "", Map.of(), List.of())).ingress());
         assertEquals("pi.other.example.com", moved.getSpec().getRules().get(0).getHost());
 
-        assertTrue(applier.delete("team", "pi"));
+        assertTrue(applier.delete("team", "pi", true));
         assertNull(cluster.client.services().inNamespace("team").withName("pi-ui-svc").get());
         assertNull(cluster.client.network().v1().ingresses().inNamespace("team").withName("pi-ui-ingress").get());
-        assertFalse(applier.delete("team", "pi"));
+        assertFalse(applier.delete("team", "pi", true));
+    }
+
+    @Test
+    void withIngressesOffOnlyTheServiceIsDeleted() {
+        SparkApplication app = UiServiceTest.app("pi", "");
+        Service service = applier.apply(UiService.build(app));
+        applier.apply(UiIngress.build(app, service,
+                new IngressOptions("{{$appName}}.example.com", "", Map.of(), List.of())).ingress());
+        assertTrue(applier.delete("team", "pi", false));
+        assertNull(cluster.client.services().inNamespace("team").withName("pi-ui-svc").get());
+        assertNotNull(cluster.client.network().v1().ingresses().inNamespace("team").withName("pi-ui-ingress").get(),
+                "an Ingress the operator does not manage is left alone");
     }
 }

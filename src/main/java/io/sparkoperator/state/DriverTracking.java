@@ -50,7 +50,9 @@ final class DriverTracking {
         step.update(s -> s.withSparkApplicationId(appId).withExecutorState(executors.states())
                 .withDriverInfo(withPodName(s.driverInfo(), podName)));
         step.actAll(executors.events());
-        if (next == AppState.SUBMITTED) {
+        // The submitting pass made the UI Service; a pending driver only retries it while status lacks it.
+        if (next == AppState.SUBMITTED && (current.driverInfo() == null
+                || current.driverInfo().webUIServiceName() == null)) {
             step.act(new Action.EnsureUiService());
         }
         if (driverState.isTerminal()) {

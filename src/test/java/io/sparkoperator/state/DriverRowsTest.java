@@ -39,6 +39,16 @@ class DriverRowsTest {
         assertEquals("spark-driver-app-id", d.status().sparkApplicationId());
     }
 
+    @Test
+    void submittedWithTheUiServiceAlreadyRecordedDoesNotMakeItAgain() {
+        var recorded = status(AppState.SUBMITTED).withDriverInfo(
+                new io.sparkoperator.api.DriverInfo("app-ui-svc", "10.0.0.1:4040", 4040, null, null, null));
+        Decision d = h.decide(neverSpec(), recorded, Observation.driver(driverPod("Pending", "sub-1"), List.of()));
+
+        assertEquals(AppState.SUBMITTED, d.status().state());
+        assertEquals(List.of(), effects(d), "one Service create per submission, not one per pass");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Running, RUNNING, SparkDriverRunning",

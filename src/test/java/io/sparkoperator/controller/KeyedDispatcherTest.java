@@ -204,46 +204,46 @@ class KeyedDispatcherTest {
     void keysWokenByPodEventsGoBeforeKeysWaitingForTheirFirstPass() throws Exception {
         ResourceKey c = new ResourceKey("ns", "c");
         ResourceKey running = new ResourceKey("ns", "running");
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        List<ResourceKey> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-        KeyedDispatcher dispatcher = bounded(1, key -> {
-            order.add(key);
-            if (order.size() == 1) {
-                firstStarted.countDown();
-                await(release);
-            }
-        });
-        dispatcher.enqueue(A);
-        assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
-        dispatcher.enqueue(B);
-        dispatcher.enqueue(c);
-        dispatcher.enqueueUrgent(running);
-        dispatcher.enqueueUrgent(A); // A's driver changed while its pass runs: its follow-up is urgent too
-        release.countDown();
-        waitFor(() -> order.size() == 5 && dispatcher.inFlight() == 0);
-        assertEquals(List.of(A, running, A, B, c), order);
+        OneAtATime one = new OneAtATime();
+        one.dispatcher.enqueue(B);
+        one.dispatcher.enqueue(c);
+        one.dispatcher.enqueueUrgent(running);
+        one.dispatcher.enqueueUrgent(A); // A's driver changed while its pass runs: its follow-up is urgent too
+        assertEquals(List.of(A, running, A, B, c), one.releaseAndAwait(5));
     }
 
     @Test
     void aKeyThatJustRanWaitsBehindKeysAlreadyQueued() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        List<ResourceKey> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-        KeyedDispatcher dispatcher = bounded(1, key -> {
-            order.add(key);
-            if (order.size() == 1) {
-                firstStarted.countDown();
-                await(release);
-            }
-        });
-        dispatcher.enqueue(A);
-        assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
-        dispatcher.enqueue(B);
-        dispatcher.enqueue(A); // e.g. the event of A's own status write
-        release.countDown();
-        waitFor(() -> order.size() == 3 && dispatcher.inFlight() == 0);
-        assertEquals(List.of(A, B, A), order);
+        OneAtATime one = new OneAtATime();
+        one.dispatcher.enqueue(B);
+        one.dispatcher.enqueue(A); // e.g. the event of A's own status write
+        assertEquals(List.of(A, B, A), one.releaseAndAwait(3));
+    }
+
+    /** A dispatcher with a bound of 1 whose first pass (of A) holds the only place until released. */
+    private final class OneAtATime {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<ResourceKey> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final KeyedDispatcher dispatcher;
+
+        OneAtATime() throws InterruptedException {
+            CountDownLatch firstStarted = new CountDownLatch(1);
+            dispatcher = bounded(1, key -> {
+                order.add(key);
+                if (order.size() == 1) {
+                    firstStarted.countDown();
+                    await(release);
+                }
+            });
+            dispatcher.enqueue(A);
+            assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
+        }
+
+        List<ResourceKey> releaseAndAwait(int passes) throws InterruptedException {
+            release.countDown();
+            waitFor(() -> order.size() == passes && dispatcher.inFlight() == 0);
+            return order;
+        }
     }
 
     private KeyedDispatcher bounded(int bound, java.util.function.Consumer<ResourceKey> body) {

@@ -1,37 +1,49 @@
 package io.sparkoperator.submit;
 
+import io.sparkoperator.submit.ChildJvmOptions.CacheUse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Who may use the auto-created class-data archive. Once the file exists every run maps it; while it does not, one
- * run at a time creates it (the JVM writes it on exit) and concurrent runs go without, so two JVMs never write the
- * same archive at once.
+ * Who may use the start-up cache (class-data archive or AOT cache, see {@link ChildJvmOptions}). Once the file exists
+ * every run maps it; while it does not, one run at a time trains it (the JVM writes it on exit) and concurrent runs
+ * go without, so two JVMs never write the same cache at once. A trained AOT cache is moved into place only after its
+ * JVM exited.
  */
 final class ClassDataArchive {
-    enum Lease { USE, CREATE, SKIP }
+    private static final System.Logger LOG = System.getLogger(ClassDataArchive.class.getName());
 
-    private final Path file;
-    private final AtomicBoolean creating = new AtomicBoolean();
+    private final AtomicBoolean training = new AtomicBoolean();
 
-    ClassDataArchive(Path dir) {
-        this.file = dir == null ? null : dir.resolve(ChildJvmOptions.ARCHIVE_FILE);
+    /** @param cacheFile the cache for this run's JDK, {@code null} for none */
+    CacheUse acquire(Path cacheFile) {
+        if (cacheFile == null) {
+            return CacheUse.NONE;
+        }
+        if (Files.isRegularFile(cacheFile)) {
+            return CacheUse.USE;
+        }
+        return training.compareAndSet(false, true) ? CacheUse.CREATE : CacheUse.NONE;
     }
 
-    Lease acquire() {
-        if (file == null) {
-            return Lease.SKIP;
+    /** After the child exited: a training run's output becomes the cache (if it wrote one), and others may train. */
+    void release(CacheUse use, Path cacheFile, int javaFeatureVersion) {
+        if (use != CacheUse.CREATE) {
+            return;
         }
-        if (Files.isRegularFile(file)) {
-            return Lease.USE;
-        }
-        return creating.compareAndSet(false, true) ? Lease.CREATE : Lease.SKIP;
-    }
-
-    void release(Lease lease) {
-        if (lease == Lease.CREATE) {
-            creating.set(false);
+        try {
+            Path output = ChildJvmOptions.trainingOutput(cacheFile, javaFeatureVersion);
+            if (!output.equals(cacheFile) && Files.isRegularFile(output)) {
+                Files.move(output, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "spark-submit start-up cache " + cacheFile
+                    + " not kept, the next run trains again: " + e);
+        } finally {
+            training.set(false);
         }
     }
 }

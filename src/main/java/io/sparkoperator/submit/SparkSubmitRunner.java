@@ -39,7 +39,7 @@ final class SparkSubmitRunner implements AutoCloseable {
         this.config = config;
         this.script = SparkHome.submitScript(config.sparkHome());
         this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
-        this.archive = new ClassDataArchive(config.childJvm().classDataArchiveDir());
+        this.archive = new ClassDataArchive();
     }
 
     /** Runs spark-submit with these arguments; blocks the calling (virtual) thread at most the timeout (+ a grace). */
@@ -76,12 +76,25 @@ final class SparkSubmitRunner implements AutoCloseable {
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        ClassDataArchive.Lease lease = archiveDirUsable() ? archive.acquire() : ClassDataArchive.Lease.SKIP;
+        Map<String, String> env = pb.environment();
+        env.put("SPARK_HOME", config.sparkHome().toString());
+        if (config.javaHome() != null) {
+            env.put("JAVA_HOME", config.javaHome().toString());
+        }
+        String childJavaHome = env.get("JAVA_HOME");
+        int feature = JavaRuntime.featureVersion(childJavaHome == null ? null : Path.of(childJavaHome));
+        Path cache = archiveDirUsable() ? config.childJvm().cacheFile(feature) : null;
+        ChildJvmOptions.CacheUse use = archive.acquire(cache);
         try {
-            environment(pb.environment(), lease != ClassDataArchive.Lease.SKIP);
+            String opts = (env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip() + " "
+                    + String.join(" ", config.childJvm().options(feature, use))).strip();
+            if (!opts.isEmpty()) {
+                env.put("SPARK_SUBMIT_OPTS", opts);
+            }
+            env.putAll(config.childEnvironment());
             return launch(pb, args, secrets, start, timeout);
         } finally {
-            archive.release(lease);
+            archive.release(use, cache, feature);
         }
     }
 
@@ -127,26 +140,7 @@ final class SparkSubmitRunner implements AutoCloseable {
         }
     }
 
-    private void environment(Map<String, String> env, boolean useArchive) {
-        env.put("SPARK_HOME", config.sparkHome().toString());
-        Path javaHome = config.javaHome();
-        if (javaHome != null) {
-            env.put("JAVA_HOME", javaHome.toString());
-        }
-        String effectiveJavaHome = env.get("JAVA_HOME");
-        int feature = JavaRuntime.featureVersion(effectiveJavaHome == null ? null : Path.of(effectiveJavaHome));
-        ChildJvmOptions o = config.childJvm();
-        List<String> jvm = (useArchive ? o : new ChildJvmOptions(o.tieredStopAtLevel1(), null, o.extraOptions()))
-                .options(feature);
-        String existing = env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip();
-        String opts = (existing + " " + String.join(" ", jvm)).strip();
-        if (!opts.isEmpty()) {
-            env.put("SPARK_SUBMIT_OPTS", opts);
-        }
-        env.putAll(config.childEnvironment());
-    }
-
-    /** Creates the archive directory (owner-only) on first use; without a usable one the archive is skipped. */
+    /** Creates the start-up cache directory (owner-only) on first use; without a usable one there is no cache. */
     private boolean archiveDirUsable() {
         Path dir = config.childJvm().classDataArchiveDir();
         if (dir == null) {
@@ -161,7 +155,7 @@ final class SparkSubmitRunner implements AutoCloseable {
             }
             return Files.isWritable(dir);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(System.Logger.Level.WARNING, "class-data archive dir " + dir + " unusable, running without: " + e);
+            LOG.log(System.Logger.Level.WARNING, "start-up cache dir " + dir + " unusable, running without: " + e);
             return false;
         }
     }

@@ -22,7 +22,6 @@ import io.sparkoperator.submit.SubmitterConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,16 +110,15 @@ public final class BenchOperator {
     }
 
     /**
-     * {@code spark-submit <SPARK_HOME> <default|tuned|aot> <archive dir> <work dir>}: the real one, one per core.
-     * {@code aot} is C1 only plus a JDK 25 AOT cache (JEP 483/514) instead of the class-data archive: the first run
-     * writes it ({@code -XX:AOTCacheOutput}), later runs use it.
+     * {@code spark-submit <SPARK_HOME> <default|tuned|cds> <cache dir> <work dir>}: the real one, one per core.
+     * {@code tuned} is what the submit package ships (C1 only + the start-up cache for the child's JDK: an AOT cache
+     * on JDK 25+); {@code cds} forces the class-data archive that JDK 19-24 children get, for comparison.
      */
     private static SparkSubmission realSubmitter(String api, String[] args) {
-        Path aotCache = Path.of(args[5]).resolve("spark-submit.aot");
         ChildJvmOptions jvm = switch (args[4]) {
             case "tuned" -> ChildJvmOptions.tuned(Path.of(args[5]));
-            case "aot" -> new ChildJvmOptions(true, null, List.of((Files.exists(aotCache) ? "-XX:AOTCache="
-                    : "-XX:AOTCacheOutput=") + aotCache));
+            case "cds" -> new ChildJvmOptions(true, null, List.of("-XX:+AutoCreateSharedArchive",
+                    "-XX:SharedArchiveFile=" + Path.of(args[5]).resolve("spark-submit.jsa")));
             default -> ChildJvmOptions.jdkDefaults();
         };
         Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)

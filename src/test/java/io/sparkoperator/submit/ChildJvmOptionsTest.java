@@ -23,6 +23,21 @@ class ChildJvmOptionsTest {
     }
 
     @Test
+    void fromJdk25AnAotCacheIsTrainedOnceThenUsed() {
+        ChildJvmOptions o = ChildJvmOptions.tuned(Path.of("/cds"));
+        assertEquals(Path.of("/cds/spark-submit.aot"), o.cacheFile(25));
+        assertEquals(Path.of("/cds/spark-submit.jsa"), o.cacheFile(24), "JDK 24 has no -XX:AOTCacheOutput");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=/cds/spark-submit.aot"),
+                o.options(25, ChildJvmOptions.CacheUse.USE));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=/cds/spark-submit.aot.training"),
+                o.options(26, ChildJvmOptions.CacheUse.CREATE));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), o.options(25, ChildJvmOptions.CacheUse.NONE));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=/cds/spark-submit.jsa"), o.options(21, ChildJvmOptions.CacheUse.CREATE),
+                "the dynamic archive creates itself with the same options");
+    }
+
+    @Test
     void javaFeatureVersionComesFromTheReleaseFile() throws Exception {
         Files.writeString(tmp.resolve("release"), "JAVA_VERSION=\"1.8.0_392\"\n");
         assertEquals(8, JavaRuntime.featureVersion(tmp));

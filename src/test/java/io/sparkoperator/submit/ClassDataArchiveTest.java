@@ -1,8 +1,10 @@
 package io.sparkoperator.submit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkoperator.submit.ClassDataArchive.Lease;
+import io.sparkoperator.submit.ChildJvmOptions.CacheUse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +16,32 @@ class ClassDataArchiveTest {
 
     @Test
     void oneRunCreatesTheArchiveWhileOthersGoWithoutThenAllUseIt() throws Exception {
-        ClassDataArchive archive = new ClassDataArchive(tmp);
-        Lease creator = archive.acquire();
-        assertEquals(Lease.CREATE, creator);
-        assertEquals(Lease.SKIP, archive.acquire(), "a concurrent run must not write the same archive");
-        archive.release(creator);
-        assertEquals(Lease.CREATE, archive.acquire(), "the creator exited without an archive: the next run tries");
-        Files.write(tmp.resolve("spark-submit.jsa"), new byte[] {1});
-        assertEquals(Lease.USE, archive.acquire());
-        assertEquals(Lease.USE, archive.acquire());
-        assertEquals(Lease.SKIP, new ClassDataArchive(null).acquire());
+        ClassDataArchive archive = new ClassDataArchive();
+        Path file = tmp.resolve("spark-submit.jsa");
+        CacheUse creator = archive.acquire(file);
+        assertEquals(CacheUse.CREATE, creator);
+        assertEquals(CacheUse.NONE, archive.acquire(file), "a concurrent run must not write the same archive");
+        archive.release(creator, file, 21);
+        assertEquals(CacheUse.CREATE, archive.acquire(file), "the creator exited without an archive: the next run tries");
+        Files.write(file, new byte[] {1});
+        assertEquals(CacheUse.USE, archive.acquire(file));
+        assertEquals(CacheUse.USE, archive.acquire(file));
+        assertEquals(CacheUse.NONE, archive.acquire(null));
+    }
+
+    @Test
+    void aTrainedAotCacheIsMovedIntoPlaceOnlyAfterItsJvmExited() throws Exception {
+        ClassDataArchive archive = new ClassDataArchive();
+        Path file = tmp.resolve("spark-submit.aot");
+        Path output = ChildJvmOptions.trainingOutput(file, 25);
+        assertEquals(tmp.resolve("spark-submit.aot.training"), output);
+        CacheUse creator = archive.acquire(file);
+        assertEquals(CacheUse.CREATE, creator);
+        Files.write(output, new byte[] {1, 2, 3}); // the training JVM writes it on exit
+        assertEquals(CacheUse.NONE, archive.acquire(file), "not mapped while the trainer has not been released");
+        archive.release(creator, file, 25);
+        assertTrue(Files.isRegularFile(file));
+        assertFalse(Files.exists(output));
+        assertEquals(CacheUse.USE, archive.acquire(file));
     }
 }

@@ -122,8 +122,9 @@ class SparkSubmitIntegrationTest {
         assertEquals("896Mi", driver.getResources().getLimits().get("memory").toString(),
                 "Spark, not memoryLimit (2g), sets the memory limit: 512Mi + the 384Mi minimum overhead");
         assertTemplateDirsRemoved();
-        assertTrue(Files.size(work.resolve("cds").resolve("spark-submit.jsa")) > 1_000_000,
-                "the child JVM wrote its class-data archive on exit");
+        Path cache = ChildJvmOptions.tuned(work.resolve("cds")).cacheFile(Runtime.version().feature());
+        assertTrue(Files.size(cache) > 1_000_000,
+                "the child JVM wrote its start-up cache on exit (AOT cache on JDK 25+, class-data archive before)");
 
         SubmitResult second = submitter.submit(app, "it-submission-2");
 

@@ -44,7 +44,7 @@ class SparkSubmitRunnerTest {
         Path out = tmp.resolve("env.txt");
         Path home = FakeSparkHome.with(tmp.resolve("spark"),
                 "printf '%s\\n' \"$KUBECONFIG\" \"$SPARK_HOME\" \"$JAVA_HOME\" \"$SPARK_SUBMIT_OPTS\" > \"$OUT\"");
-        Path jdk = Path.of(System.getProperty("java.home"));
+        Path jdk = fakeJdk("21.0.5");
         SubmitterConfig config = FakeSparkHome.config(home, tmp).withJavaHome(jdk)
                 .withKubeconfig(Path.of("/dev/null")).withChildEnv("OUT", out.toString());
         try (SparkSubmitRunner runner = new SparkSubmitRunner(config)) {
@@ -55,6 +55,32 @@ class SparkSubmitRunnerTest {
         assertEquals("-XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
                 + tmp.resolve("cds").resolve("spark-submit.jsa"), env.get(3));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("cds"))));
+    }
+
+    @Test
+    @Timeout(30)
+    void onJdk25TheFirstRunTrainsTheAotCacheAndLaterRunsUseIt() throws Exception {
+        Path out = tmp.resolve("opts.txt");
+        // Stands in for the JVM: writes the file named by -XX:AOTCacheOutput, as a training run does on exit.
+        Path home = FakeSparkHome.with(tmp.resolve("spark"), "echo \"$SPARK_SUBMIT_OPTS\" >> \"$OUT\"; "
+                + "case \"$SPARK_SUBMIT_OPTS\" in *AOTCacheOutput=*) f=${SPARK_SUBMIT_OPTS##*AOTCacheOutput=}; "
+                + "echo cache > \"${f%% *}\";; esac");
+        SubmitterConfig config = FakeSparkHome.config(home, tmp).withJavaHome(fakeJdk("25.0.1"))
+                .withChildEnv("OUT", out.toString());
+        try (SparkSubmitRunner runner = new SparkSubmitRunner(config)) {
+            runner.run(List.of());
+            runner.run(List.of());
+        }
+        Path cache = tmp.resolve("cds").resolve("spark-submit.aot");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + cache + ".training",
+                "-XX:TieredStopAtLevel=1 -XX:AOTCache=" + cache), Files.readAllLines(out));
+        assertTrue(Files.isRegularFile(cache));
+    }
+
+    private Path fakeJdk(String version) throws java.io.IOException {
+        Path jdk = Files.createDirectories(tmp.resolve("jdk-" + version));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return jdk;
     }
 
     @Test

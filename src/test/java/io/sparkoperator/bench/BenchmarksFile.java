@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Replaces one marked section of BENCHMARKS.md (appending it under its heading the first time). */
-final class BenchmarksFile {
+public final class BenchmarksFile {
     private BenchmarksFile() {
     }
 
@@ -13,7 +13,7 @@ final class BenchmarksFile {
         return Path.of(System.getProperty("project.basedir", ".")).resolve("BENCHMARKS.md");
     }
 
-    static void write(String marker, String heading, String body) throws IOException {
+    public static void write(String marker, String heading, String body) throws IOException {
         String start = "<!-- " + marker + ":start -->";
         String end = "<!-- " + marker + ":end -->";
         String section = start + "\n" + body.strip() + "\n" + end;

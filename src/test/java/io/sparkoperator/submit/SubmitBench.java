@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.bench.BenchmarksFile;
 import io.sparkoperator.testing.AssembledSparkHome;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("bench")
 class SubmitBench {
     static final int RUNS = Integer.getInteger("bench.runs", 5);
-    static final String START = "<!-- bench-submit:start -->";
-    static final String END = "<!-- bench-submit:end -->";
 
     @TempDir
     Path tmp;
@@ -55,15 +54,16 @@ class SubmitBench {
             List<Sample> training = measure(base.withChildJvm(tuned), "train", timings, 1);
             List<Sample> tunedRuns = measure(base.withChildJvm(tuned), "tuned", timings);
             rows.append(row("JDK defaults (nothing added)", defaults));
-            rows.append(row("`-XX:TieredStopAtLevel=1` + class-data archive (reused)", tunedRuns));
-            rows.append(row("first tuned run (creates the archive, once per JDK + jar set)", training));
+            rows.append(row("`-XX:TieredStopAtLevel=1` + start-up cache (reused; AOT cache on JDK 25+, else"
+                    + " class-data archive)", tunedRuns));
+            rows.append(row("first tuned run (creates the cache, once per JDK + jar set)", training));
         } finally {
             server.destroy();
             Files.deleteIfExists(home.resolve("jars")); // the symlink; @TempDir cleanup warns about links leaving it
         }
-        String section = START + "\n" + header(loadAtStart) + rows + END;
-        System.out.println(section);
-        writeSection(section);
+        String body = header(loadAtStart) + rows;
+        System.out.println(body);
+        BenchmarksFile.write("bench-submit", "spark-submit per submission (`make bench-submit`)", body);
     }
 
     private List<Sample> measure(SubmitterConfig config, String label, Path timings) throws IOException {
@@ -126,18 +126,5 @@ class SubmitBench {
         List<Double> v = values.stream().sorted().toList();
         int n = v.size();
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
-    }
-
-    private static void writeSection(String section) throws IOException {
-        Path file = Path.of(System.getProperty("project.basedir", ".")).resolve("BENCHMARKS.md");
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        if (start >= 0 && end > start) {
-            text = text.substring(0, start) + section + text.substring(end + END.length());
-        } else {
-            text = text.stripTrailing() + "\n\n## spark-submit per submission (`make bench-submit`)\n\n" + section + "\n";
-        }
-        Files.writeString(file, text);
     }
 }

@@ -29,15 +29,23 @@ final class ClassDataArchive {
         return training.compareAndSet(false, true) ? CacheUse.CREATE : CacheUse.NONE;
     }
 
-    /** After the child exited: a training run's output becomes the cache (if it wrote one), and others may train. */
-    void release(CacheUse use, Path cacheFile, int javaFeatureVersion) {
+    /**
+     * After the child ended: a training run's output becomes the cache if the JVM exited by itself (a JVM killed
+     * mid-write leaves a partial file, which is deleted), and others may train.
+     */
+    void release(CacheUse use, Path cacheFile, int javaFeatureVersion, boolean exitedByItself) {
         if (use != CacheUse.CREATE) {
             return;
         }
         try {
             Path output = ChildJvmOptions.trainingOutput(cacheFile, javaFeatureVersion);
             if (!output.equals(cacheFile) && Files.isRegularFile(output)) {
-                Files.move(output, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                if (exitedByItself) {
+                    Files.move(output, cacheFile, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.delete(output);
+                }
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "spark-submit start-up cache " + cacheFile

@@ -85,6 +85,7 @@ final class SparkSubmitRunner implements AutoCloseable {
         int feature = JavaRuntime.featureVersion(childJavaHome == null ? null : Path.of(childJavaHome));
         Path cache = archiveDirUsable() ? config.childJvm().cacheFile(feature) : null;
         ChildJvmOptions.CacheUse use = archive.acquire(cache);
+        ProcessRun run = null;
         try {
             String opts = (env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip() + " "
                     + String.join(" ", config.childJvm().options(feature, use))).strip();
@@ -92,9 +93,13 @@ final class SparkSubmitRunner implements AutoCloseable {
                 env.put("SPARK_SUBMIT_OPTS", opts);
             }
             env.putAll(config.childEnvironment());
-            return launch(pb, args, secrets, start, timeout);
+            run = launch(pb, args, secrets, start, timeout);
+            return run;
         } finally {
-            archive.release(use, cache, feature);
+            // A JVM killed by a signal or at the timeout may have left a half-written cache: never keep that one.
+            boolean exitedByItself = run instanceof ProcessRun.Exited exited && exited.exitCode() >= 0
+                    && exited.exitCode() < 128;
+            archive.release(use, cache, feature, exitedByItself);
         }
     }
 

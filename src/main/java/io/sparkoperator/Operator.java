@@ -21,6 +21,7 @@ import io.sparkoperator.metrics.OperatorMetrics;
 import io.sparkoperator.metrics.PrometheusConfigMap;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
+import io.sparkoperator.submit.ArgumentOptions;
 import io.sparkoperator.submit.MasterUrl;
 import io.sparkoperator.submit.Submitter;
 import io.sparkoperator.submit.SubmitterConfig;
@@ -196,9 +197,12 @@ final class Operator {
             throw new IllegalStateException("no Spark installation: set --spark-home or SPARK_HOME");
         }
         String master = config.sparkSubmitMaster().isEmpty() ? MasterUrl.inCluster(env) : config.sparkSubmitMaster();
+        // With a UI Ingress behind a path, spark-submit sets spark.ui.proxyBase so the UI's links work there.
+        boolean uiIngress = config.uiService().enabled() && config.uiService().ingress().enabled();
         return SubmitterConfig.defaults(Path.of(config.sparkHome()), master)
                 .withTimeout(config.sparkSubmitTimeout())
-                .withMaxConcurrentSubmits(config.sparkSubmitConcurrency());
+                .withMaxConcurrentSubmits(config.sparkSubmitConcurrency())
+                .withArguments(new ArgumentOptions(false, uiIngress ? config.uiService().ingress().urlFormat() : null));
     }
 
     static EndpointSettings endpointSettings(OperatorConfig config) {

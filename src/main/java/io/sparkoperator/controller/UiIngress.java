@@ -6,13 +6,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkUIConfiguration;
+import io.sparkoperator.submit.UiIngressPath;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code <app>-ui-ingress} Ingress for the Spark UI (reference section 8), as a pure function of the app, its
@@ -32,7 +31,7 @@ public final class UiIngress {
     public static Desired build(SparkApplication app, Service uiService, IngressOptions options) {
         String appName = app.getMetadata().getName();
         String appId = app.getStatus() == null ? null : app.getStatus().sparkApplicationId();
-        String address = url(options.urlFormat(), appName, app.getMetadata().getNamespace(), appId);
+        String address = UiIngressPath.url(options.urlFormat(), appName, app.getMetadata().getNamespace(), appId);
         URI uri;
         try {
             uri = new URI(address);
@@ -67,18 +66,5 @@ public final class UiIngress {
                 .withTls(tls.isEmpty() ? null : tls)
                 .endSpec().build();
         return new Desired(ingress, address);
-    }
-
-    /** Fills {@code {{$appName}}}, {@code {{$appNamespace}}} and {@code {{$appId}}}; adds {@code http://} if no scheme. */
-    static String url(String format, String appName, String namespace, String appId) {
-        String url = fill(format, "appName", appName);
-        url = fill(url, "appNamespace", namespace);
-        url = fill(url, "appId", appId == null ? "" : appId);
-        return url.contains("://") ? url : "http://" + url;
-    }
-
-    private static String fill(String text, String variable, String value) {
-        Pattern placeholder = Pattern.compile("\\{\\{\\s*\\$" + variable + "\\s*}}");
-        return placeholder.matcher(text).replaceAll(Matcher.quoteReplacement(value));
     }
 }

@@ -2,17 +2,32 @@ package io.sparkoperator.submit;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The path part of the UI ingress URL ({@code --ingress-url-format}, e.g. {@code example.com/{{$appNamespace}}/{{$appName}}}).
- * When the UI sits behind a path, Spark must know it ({@code spark.ui.proxyBase}) or its links break.
+ * The UI ingress URL ({@code --ingress-url-format}, e.g. {@code example.com/{{$appNamespace}}/{{$appName}}}), filled
+ * in one place for the Ingress the controller makes and for spark-submit: when the UI sits behind a path, Spark must
+ * know it ({@code spark.ui.proxyBase}) or its links break.
  */
-final class UiIngressPath {
+public final class UiIngressPath {
     private UiIngressPath() {
     }
 
-    static String url(String format, String appName, String namespace) {
-        return format.replace("{{$appName}}", appName).replace("{{$appNamespace}}", namespace);
+    /**
+     * Fills {@code {{$appName}}}, {@code {{$appNamespace}}} and {@code {{$appId}}} (spaces inside the braces allowed;
+     * a {@code null} app ID, unknown before submission, as empty); adds {@code http://} if there is no scheme.
+     */
+    public static String url(String format, String appName, String namespace, String appId) {
+        String url = fill(format, "appName", appName);
+        url = fill(url, "appNamespace", namespace);
+        url = fill(url, "appId", appId == null ? "" : appId);
+        return url.contains("://") ? url : "http://" + url;
+    }
+
+    private static String fill(String text, String variable, String value) {
+        Pattern placeholder = Pattern.compile("\\{\\{\\s*\\$" + variable + "\\s*}}");
+        return placeholder.matcher(text).replaceAll(Matcher.quoteReplacement(value));
     }
 
     /** The non-root path of the formatted URL, without a trailing slash; empty when there is none. */
@@ -20,10 +35,7 @@ final class UiIngressPath {
         if (format == null || format.isBlank()) {
             return Optional.empty();
         }
-        String url = url(format, appName, namespace);
-        if (!url.contains("://")) {
-            url = "http://" + url;
-        }
+        String url = url(format, appName, namespace, null);
         String path;
         try {
             path = URI.create(url).getPath();

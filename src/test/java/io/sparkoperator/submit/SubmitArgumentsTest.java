@@ -280,6 +280,10 @@ class SubmitArgumentsTest {
         assertEquals(List.of("spark.ui.proxyBase=/mine"), c.stream().filter(x -> x.startsWith("spark.ui.proxyBase")).toList());
         assertFalse(confs(SubmitArguments.build(app, "X", MASTER, TEMPLATES,
                 new ArgumentOptions(false, "{{$appName}}.example.com"))).stream().anyMatch(x -> x.contains("proxyBase")));
+        List<String> spaced = confs(SubmitArguments.build(app, "X", MASTER, TEMPLATES,
+                new ArgumentOptions(false, "https://spark.example.com/{{ $appNamespace }}/{{ $appName }}/")));
+        assertTrue(spaced.contains("spark.ui.proxyBase=/ns/app"), () -> "placeholders as the Ingress reads them: "
+                + spaced);
     }
 
     @Test

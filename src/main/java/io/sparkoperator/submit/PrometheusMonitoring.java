@@ -55,23 +55,30 @@ record PrometheusMonitoring(String appName, String namespace, MonitoringSpec mon
 
     /** {@code -javaagent:<jar>=<port>:<config>}; the config file is in the image or in the mounted ConfigMap. */
     String javaAgent() {
-        String config = prometheus().configFile() != null && !prometheus().configFile().isBlank()
-                ? prometheus().configFile() : CONF_DIR + "/prometheus.yaml";
+        String config = isSet(prometheus().configFile()) ? prometheus().configFile() : CONF_DIR + "/prometheus.yaml";
         return "-javaagent:" + prometheus().jmxExporterJar() + "=" + port() + ":" + config;
     }
 
     String metricsConfFile() {
-        return monitoring.metricsPropertiesFile() != null && !monitoring.metricsPropertiesFile().isBlank()
-                ? monitoring.metricsPropertiesFile() : CONF_DIR + "/metrics.properties";
+        return isSet(monitoring.metricsPropertiesFile()) ? monitoring.metricsPropertiesFile()
+                : CONF_DIR + "/metrics.properties";
     }
 
     String metricsNamespace() {
         return namespace + "." + appName;
     }
 
-    /** No ConfigMap (and so no volume) when both files come from the image. */
+    /**
+     * No ConfigMap (and so no volume) when both files come from the image. A blank path counts as unset, as in
+     * {@link #javaAgent()} and the metrics package's {@code PrometheusConfigMap.isNeeded}, so an agent pointed at the
+     * ConfigMap always has it mounted.
+     */
     boolean mountsConfigMap() {
-        return !(monitoring.metricsPropertiesFile() != null && prometheus().configFile() != null);
+        return !(isSet(monitoring.metricsPropertiesFile()) && isSet(prometheus().configFile()));
+    }
+
+    private static boolean isSet(String path) {
+        return path != null && !path.isBlank();
     }
 
     /** The pod annotations Prometheus' Kubernetes service discovery looks for. */

@@ -158,6 +158,31 @@ class PodTemplateRendererTest {
     }
 
     @Test
+    void aBlankPrometheusConfigFileMeansTheMountedDefaultSoTheConfigMapIsMounted() {
+        SparkApplication app = TestApps.parse("""
+                apiVersion: sparkoperator.k8s.io/v1beta2
+                kind: SparkApplication
+                metadata: {name: blank, namespace: ns, uid: %s}
+                spec:
+                  type: Scala
+                  mode: cluster
+                  image: spark:4.1.1
+                  mainClass: Pi
+                  mainApplicationFile: local:///pi.jar
+                  sparkVersion: 4.1.1
+                  monitoring:
+                    exposeDriverMetrics: true
+                    metricsPropertiesFile: /opt/spark/conf/metrics.properties
+                    prometheus: {jmxExporterJar: /jmx.jar, configFile: ""}
+                  driver: {}
+                  executor: {}
+                """.formatted(TestApps.UID));
+        RenderedPodTemplates t = PodTemplateRenderer.render(app);
+        assertEquals(List.of("blank-prom-conf-vol"), names(t.driver().getSpec().getVolumes()),
+                "the agent reads /etc/metrics/conf/prometheus.yaml, which only the ConfigMap provides");
+    }
+
+    @Test
     void anExistingOwnerReferenceIsKeptAndNotDuplicated() {
         SparkApplication app = TestApps.parse("""
                 apiVersion: sparkoperator.k8s.io/v1beta2

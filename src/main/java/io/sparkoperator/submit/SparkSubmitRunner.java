@@ -32,6 +32,8 @@ final class SparkSubmitRunner implements AutoCloseable {
     private final Semaphore slots;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final ClassDataArchive archive;
+    /** The child JDK's feature version (0 when unknown): fixed for the runner's life, so read once. */
+    private final int childJavaFeature;
     private volatile boolean closed;
 
     /** Fails at once, with what to set, when SPARK_HOME has no {@code bin/spark-submit}. */
@@ -40,6 +42,9 @@ final class SparkSubmitRunner implements AutoCloseable {
         this.script = SparkHome.submitScript(config.sparkHome());
         this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
         this.archive = new ClassDataArchive();
+        String javaHome = config.childEnvironment().getOrDefault("JAVA_HOME",
+                config.javaHome() != null ? config.javaHome().toString() : System.getenv("JAVA_HOME"));
+        this.childJavaFeature = JavaRuntime.featureVersion(javaHome == null ? null : Path.of(javaHome));
     }
 
     /** Runs spark-submit with these arguments; blocks the calling (virtual) thread at most the timeout (+ a grace). */
@@ -81,14 +86,12 @@ final class SparkSubmitRunner implements AutoCloseable {
         if (config.javaHome() != null) {
             env.put("JAVA_HOME", config.javaHome().toString());
         }
-        String childJavaHome = env.get("JAVA_HOME");
-        int feature = JavaRuntime.featureVersion(childJavaHome == null ? null : Path.of(childJavaHome));
-        Path cache = archiveDirUsable() ? config.childJvm().cacheFile(feature) : null;
+        Path cache = archiveDirUsable() ? config.childJvm().cacheFile(childJavaFeature) : null;
         ChildJvmOptions.CacheUse use = archive.acquire(cache);
         ProcessRun run = null;
         try {
             String opts = (env.getOrDefault("SPARK_SUBMIT_OPTS", "").strip() + " "
-                    + String.join(" ", config.childJvm().options(feature, use))).strip();
+                    + String.join(" ", config.childJvm().options(childJavaFeature, use))).strip();
             if (!opts.isEmpty()) {
                 env.put("SPARK_SUBMIT_OPTS", opts);
             }
@@ -99,7 +102,7 @@ final class SparkSubmitRunner implements AutoCloseable {
             // A JVM killed by a signal or at the timeout may have left a half-written cache: never keep that one.
             boolean exitedByItself = run instanceof ProcessRun.Exited exited && exited.exitCode() >= 0
                     && exited.exitCode() < 128;
-            archive.release(use, cache, feature, exitedByItself);
+            archive.release(use, cache, childJavaFeature, exitedByItself);
         }
     }
 

@@ -24,4 +24,9 @@ public record IngressOptions(String urlFormat, String className, Map<String, Str
     public boolean enabled() {
         return !urlFormat.isBlank();
     }
+
+    /** The URL holds {@code {{$appId}}}, which is known only once the driver runs. */
+    public boolean usesAppId() {
+        return urlFormat.matches("(?s).*\\{\\{\\s*\\$appId\\s*}}.*");
+    }
 }

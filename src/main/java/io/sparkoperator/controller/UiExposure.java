@@ -31,6 +31,10 @@ final class UiExposure {
         if (!options.enabled()) {
             return status;
         }
+        boolean recorded = status.driverInfo() != null && status.driverInfo().webUIServiceName() != null;
+        if (recorded && !(options.ingress().enabled() && options.ingress().usesAppId())) {
+            return status; // made by the submitting pass; only an Ingress URL with the app ID needs a second look
+        }
         try {
             Service service = applier.apply(UiService.build(app));
             int port = service.getSpec().getPorts().get(0).getPort();

@@ -50,9 +50,12 @@ final class DriverTracking {
         step.update(s -> s.withSparkApplicationId(appId).withExecutorState(executors.states())
                 .withDriverInfo(withPodName(s.driverInfo(), podName)));
         step.actAll(executors.events());
-        // The submitting pass made the UI Service; a pending driver only retries it while status lacks it.
-        if (next == AppState.SUBMITTED && (current.driverInfo() == null
-                || current.driverInfo().webUIServiceName() == null)) {
+        // The submitting pass made the UI Service; a pending driver only retries it while status lacks it. Once the
+        // Spark app ID is learned the UI is ensured again: an Ingress URL may contain {{$appId}}, unknown at
+        // submission (the controller skips the calls when it does not).
+        boolean uiMissing = current.driverInfo() == null || current.driverInfo().webUIServiceName() == null;
+        boolean learnedAppId = appId != null && !appId.equals(current.sparkApplicationId());
+        if (!driverState.isTerminal() && (next == AppState.SUBMITTED && uiMissing || learnedAppId)) {
             step.act(new Action.EnsureUiService());
         }
         if (driverState.isTerminal()) {

@@ -104,6 +104,22 @@ class SparkApplicationLifecycleTest {
     }
 
     @Test
+    void anIngressUrlWithTheAppIdIsCorrectedOnceTheDriverTellsTheId() throws Exception {
+        kubelet.plan = FakeKubelet.Plan.KEEP_RUNNING;
+        cluster.createApp(TestApps.sparkPi("default", "pi"));
+        UiServiceOptions ui = new UiServiceOptions(true, true, new IngressOptions("ui.example.com/{{ $appId }}",
+                "", java.util.Map.of(), List.of()));
+        operator = new TestOperator(cluster.client, "operator", LeaderElectionOptions.defaults(), ui,
+                io.sparkoperator.state.StateMachineConfig.defaults()).start();
+        waitFor(() -> state("pi") == AppState.RUNNING && status("pi").sparkApplicationId() != null);
+        String appId = status("pi").sparkApplicationId();
+        // The submitting pass made the Ingress before the ID was known; learning it makes the UI again.
+        waitFor(() -> ("http://ui.example.com/" + appId).equals(status("pi").driverInfo().webUIIngressAddress()));
+        var ingress = cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get();
+        assertEquals("/" + appId + "(/|$)(.*)", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath());
+    }
+
+    @Test
     void runFailuresAreRetriedByTheRestartPolicyThenFail() throws Exception {
         kubelet.plan = FakeKubelet.Plan.FAIL;
         cluster.createApp(TestApps.sparkPi("default", "flaky", """

@@ -41,12 +41,22 @@ class DriverRowsTest {
 
     @Test
     void submittedWithTheUiServiceAlreadyRecordedDoesNotMakeItAgain() {
-        var recorded = status(AppState.SUBMITTED).withDriverInfo(
+        var recorded = status(AppState.SUBMITTED).withSparkApplicationId("spark-driver-app-id").withDriverInfo(
                 new io.sparkoperator.api.DriverInfo("app-ui-svc", "10.0.0.1:4040", 4040, null, null, null));
         Decision d = h.decide(neverSpec(), recorded, Observation.driver(driverPod("Pending", "sub-1"), List.of()));
 
         assertEquals(AppState.SUBMITTED, d.status().state());
         assertEquals(List.of(), effects(d), "one Service create per submission, not one per pass");
+    }
+
+    @Test
+    void learningTheSparkAppIdEnsuresTheUiOnceMoreForAnIngressUrlWithTheAppId() {
+        var recorded = status(AppState.SUBMITTED).withDriverInfo(
+                new io.sparkoperator.api.DriverInfo("app-ui-svc", "10.0.0.1:4040", 4040, null, null, null));
+        Decision d = h.decide(neverSpec(), recorded, Observation.driver(driverPod("Pending", "sub-1"), List.of()));
+
+        assertEquals("spark-driver-app-id", d.status().sparkApplicationId());
+        assertEquals(List.of(new Action.EnsureUiService()), effects(d));
     }
 
     @ParameterizedTest
@@ -170,7 +180,8 @@ class DriverRowsTest {
 
     @Test
     void runningWithRunningDriverStaysQuietly() {
-        Decision d = h.decide(neverSpec(), status(AppState.RUNNING),
+        // Steady state: the app ID was learned on an earlier pass (learning it ensures the UI once more).
+        Decision d = h.decide(neverSpec(), status(AppState.RUNNING).withSparkApplicationId("spark-driver-app-id"),
                 Observation.driver(driverPod("Running", "sub-1"), List.of()));
 
         assertEquals(AppState.RUNNING, d.status().state());

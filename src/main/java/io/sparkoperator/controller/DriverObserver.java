@@ -24,9 +24,13 @@ import java.util.Set;
 final class DriverObserver {
     private static final Set<AppState> FOLLOWING_DRIVER = EnumSet.of(AppState.SUBMITTED, AppState.RUNNING,
             AppState.UNKNOWN);
-    private static final Set<AppState> WAITING_FOR_CLEANUP = EnumSet.of(AppState.SUSPENDING, AppState.SUSPENDED,
-            AppState.INVALIDATING, AppState.PENDING_RERUN, AppState.SUBMISSION_FAILED, AppState.RESUMING,
-            AppState.NEW);
+    /**
+     * The states whose decision reads "the old run's resources still exist" (SUSPENDED waits for them to be gone,
+     * PENDING_RERUN and SUBMISSION_FAILED before resubmitting): only there are the UI objects read live. The other
+     * states read the driver pod alone, so a new app costs no Service GET.
+     */
+    private static final Set<AppState> WAITING_FOR_CLEANUP = EnumSet.of(AppState.SUSPENDED, AppState.PENDING_RERUN,
+            AppState.SUBMISSION_FAILED);
 
     private final KubernetesClient client;
     private final SparkCaches caches;

@@ -192,8 +192,13 @@ public final class KeyedDispatcher {
             LOG.log(Level.ERROR, name + " " + key + ": reconcile crashed", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        observer.finished(key, took, result, failure);
-        finish(key, result, failure);
+        try {
+            observer.finished(key, took, result, failure);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, name + " " + key + ": reconcile observer failed", e);
+        } finally {
+            finish(key, result, failure); // always: a slot left running would hold its key and a place for good
+        }
     }
 
     private void overran(ResourceKey key, Thread worker) {

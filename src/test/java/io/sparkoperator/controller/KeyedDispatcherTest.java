@@ -130,6 +130,22 @@ class KeyedDispatcherTest {
     }
 
     @Test
+    void aThrowingObserverDoesNotStrandTheKey() throws Exception {
+        KeyedDispatcher dispatcher = new KeyedDispatcher("test", key -> {
+            runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            return ReconcileResult.done();
+        }, Backoff.defaults(), timers, (key, took, result, failure) -> {
+            throw new IllegalStateException("metrics broke");
+        }, null, 1);
+        dispatcher.enqueue(A);
+        waitFor(() -> runs(A) == 1 && dispatcher.inFlight() == 0);
+        dispatcher.enqueue(A);
+        dispatcher.enqueue(B);
+        waitFor(() -> runs(A) == 2 && runs(B) == 1 && dispatcher.inFlight() == 0);
+        assertEquals(0, dispatcher.trackedKeys());
+    }
+
+    @Test
     void anErrorFromAThrowingReconcilerNeverKillsTheDispatcher() throws Exception {
         KeyedDispatcher dispatcher = new KeyedDispatcher("test", key -> {
             throw new StackOverflowError();

@@ -1,11 +1,10 @@
 package io.sparkoperator.deploy;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.sparkoperator.ConfigException;
+import io.sparkoperator.OperatorFlags;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,16 +13,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The operator's own flag parser accepts the Deployment's arguments in every kustomization (it refuses unknown
  * flags, so a renamed flag would otherwise surface only as a crash-looping pod). $(VAR) references are expanded
- * from the container's env first, as the kubelet does. The parser is reached by reflection because it lives in
- * the controller's branch; until that is merged the test is skipped, saying so.
+ * from the container's env first, as the kubelet does.
  */
 class OperatorFlagsAcceptDeploymentTest {
-    private static final String PARSER = "io.sparkoperator.OperatorFlags";
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sparkoperator.deploy.Kustomizations#all")
-    void theOperatorAcceptsTheDeploymentsFlags(String kustomization) throws ReflectiveOperationException {
-        Method parse = parser();
+    void theOperatorAcceptsTheDeploymentsFlags(String kustomization) {
         OperatorPod pod = OperatorPod.of(Kustomizations.rendered(kustomization));
         Map<String, String> env = new HashMap<>();
         for (EnvVar variable : pod.container().getEnv()) {
@@ -36,22 +31,11 @@ class OperatorFlagsAcceptDeploymentTest {
         }
         String[] args = pod.args().stream().map(arg -> expand(arg, env)).toArray(String[]::new);
         try {
-            parse.invoke(null, args, env);
-        } catch (InvocationTargetException e) {
+            OperatorFlags.parse(args, env);
+        } catch (ConfigException e) {
             fail(kustomization + ": the operator refuses the Deployment's flags " + String.join(" ", args) + ": "
-                    + e.getCause().getMessage(), e.getCause());
+                    + e.getMessage(), e);
         }
-    }
-
-    private static Method parser() throws NoSuchMethodException {
-        Class<?> flags;
-        try {
-            flags = Class.forName(PARSER);
-        } catch (ClassNotFoundException e) {
-            flags = null;
-        }
-        assumeTrue(flags != null, PARSER + " is not on the class path yet (the controller branch provides it)");
-        return flags.getMethod("parse", String[].class, Map.class);
     }
 
     /** The kubelet's $(VAR) expansion of container args. */

@@ -2,6 +2,7 @@ package io.sparkoperator.state;
 
 import static io.sparkoperator.state.Fixtures.DRIVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkoperator.api.AppState;
@@ -73,11 +74,9 @@ class EndToEndCountsTest {
         Simulator sim = new Simulator(Fixtures.always(), id -> new SubmissionOutcome.Succeeded(DRIVER),
                 List.of("Running", "Succeeded"), 0);
 
-        try {
-            sim.runToEnd(60);
-        } catch (AssertionError neverEnds) {
-            // expected: Always never reaches a terminal state
-        }
+        // Always never reaches a terminal state; any other failure (e.g. a second driver at once) must surface.
+        AssertionError neverEnds = assertThrows(AssertionError.class, () -> sim.runToEnd(60));
+        assertTrue(neverEnds.getMessage().startsWith("no end after 60 steps"), neverEnds::getMessage);
 
         assertTrue(sim.driversCreated >= 5, "reruns: " + sim.driversCreated);
         assertTrue(sim.retryWaits.stream().allMatch(Duration::isZero), "no retry interval after success");

@@ -88,8 +88,7 @@ class SparkSubmitRunnerTest {
     void archiveIsSkippedOnOldJdksAndTuningCanBeSwitchedOff() throws Exception {
         Path out = tmp.resolve("opts.txt");
         Path home = FakeSparkHome.with(tmp.resolve("spark"), "printf '%s\\n' \"${SPARK_SUBMIT_OPTS-unset}\" > \"$OUT\"");
-        Path jdk17 = Files.createDirectories(tmp.resolve("jdk17"));
-        Files.writeString(jdk17.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"17.0.12\"\n");
+        Path jdk17 = fakeJdk("17.0.12");
         SubmitterConfig base = FakeSparkHome.config(home, tmp).withChildEnv("OUT", out.toString());
         try (SparkSubmitRunner runner = new SparkSubmitRunner(base.withJavaHome(jdk17))) {
             runner.run(List.of());

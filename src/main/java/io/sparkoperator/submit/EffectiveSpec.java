@@ -1,9 +1,6 @@
 package io.sparkoperator.submit;
 
-import io.sparkoperator.api.ApplicationType;
 import io.sparkoperator.api.DeployMode;
-import io.sparkoperator.api.RestartPolicy;
-import io.sparkoperator.api.RestartPolicyType;
 import io.sparkoperator.api.SparkApplicationSpec;
 import java.util.Map;
 
@@ -11,34 +8,12 @@ import java.util.Map;
  * The defaults of reference section 2.8, applied in memory on read. The spec is never changed or written back: a
  * written default would look like a user edit. Accessors return {@code null} where the Go defaulter leaves a field
  * unset (for example the driver cores when {@code sparkConf} already has {@code spark.driver.cores}), so the
- * argument builder emits nothing and the user's {@code sparkConf} value stands.
+ * argument builder emits nothing and the user's {@code sparkConf} value stands. Restart-policy defaults live with
+ * the state machine ({@code state.RetryPolicy}), which is what uses them.
  */
 public record EffectiveSpec(SparkApplicationSpec spec) {
-    static final long DEFAULT_RETRY_INTERVAL_SECONDS = 5;
-
-    public ApplicationType type() {
-        return spec.type() != null ? spec.type() : ApplicationType.SCALA;
-    }
-
     public DeployMode mode() {
         return spec.mode() != null ? spec.mode() : DeployMode.CLUSTER;
-    }
-
-    public RestartPolicyType restartPolicyType() {
-        RestartPolicy p = spec.restartPolicy();
-        return p != null && p.type() != null ? p.type() : RestartPolicyType.NEVER;
-    }
-
-    /** Seconds; the given value, else 5 unless the restart policy is Never (then {@code null}). */
-    public Long onFailureRetryInterval() {
-        Long set = spec.restartPolicy() == null ? null : spec.restartPolicy().onFailureRetryInterval();
-        return retryInterval(set);
-    }
-
-    /** Seconds; the given value, else 5 unless the restart policy is Never (then {@code null}). */
-    public Long onSubmissionFailureRetryInterval() {
-        Long set = spec.restartPolicy() == null ? null : spec.restartPolicy().onSubmissionFailureRetryInterval();
-        return retryInterval(set);
     }
 
     public Integer driverCores() {
@@ -96,12 +71,5 @@ public record EffectiveSpec(SparkApplicationSpec spec) {
             return set;
         }
         return sparkConf().containsKey(confKey) ? null : fallback;
-    }
-
-    private Long retryInterval(Long set) {
-        if (set != null) {
-            return set;
-        }
-        return restartPolicyType() == RestartPolicyType.NEVER ? null : DEFAULT_RETRY_INTERVAL_SECONDS;
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkoperator.api.ApiJson;
-import io.sparkoperator.api.ApplicationType;
 import io.sparkoperator.api.DeployMode;
-import io.sparkoperator.api.RestartPolicyType;
 import io.sparkoperator.api.SparkApplication;
 import org.junit.jupiter.api.Test;
 
@@ -26,23 +24,13 @@ class EffectiveSpecTest {
     @Test
     void goDefaultsForABareSpec() {
         EffectiveSpec e = of("driver: {}\nexecutor: {}\n");
-        assertEquals(ApplicationType.SCALA, e.type());
         assertEquals(DeployMode.CLUSTER, e.mode());
-        assertEquals(RestartPolicyType.NEVER, e.restartPolicyType());
-        assertNull(e.onFailureRetryInterval());
         assertEquals(1, e.driverCores());
         assertEquals("1g", e.driverMemory());
         assertEquals(1, e.executorCores());
         assertEquals("1g", e.executorMemory());
         assertEquals(1, e.executorInstances());
         assertFalse(e.dynamicAllocationEnabled());
-    }
-
-    @Test
-    void retryIntervalsDefaultToFiveOnlyWhenRestarting() {
-        EffectiveSpec e = of("restartPolicy: {type: OnFailure, onFailureRetryInterval: 30}\n");
-        assertEquals(30L, e.onFailureRetryInterval());
-        assertEquals(5L, e.onSubmissionFailureRetryInterval());
     }
 
     @Test
@@ -77,7 +65,6 @@ class EffectiveSpecTest {
         EffectiveSpec e = new EffectiveSpec(app.getSpec());
         e.driverCores();
         e.executorInstances();
-        e.onFailureRetryInterval();
         SubmitArguments.build(app, "X", "k8s://x", SubmitArgumentsTest.TEMPLATES, ArgumentOptions.defaults());
         PodTemplateRenderer.render(app);
         assertEquals(before, ApiJson.toJson(app));

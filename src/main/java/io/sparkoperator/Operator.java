@@ -100,17 +100,7 @@ final class Operator {
                 wiring.watchers());
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get);
-        gate = new LeaderGate(client, config.leaderElection(), identity, new LeaderGate.Work() {
-            @Override
-            public void start() throws Exception {
-                runtime.start();
-            }
-
-            @Override
-            public void stopNow() {
-                runtime.stop(KILL_GRACE, true);
-            }
-        });
+        gate = new LeaderGate(client, config.leaderElection(), identity, runtime.asLeaderWork(KILL_GRACE));
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::isReady);
     }
 

@@ -105,6 +105,24 @@ public final class ControllerRuntime {
         this.observers = observers;
     }
 
+    /**
+     * This runtime as a {@link LeaderGate}'s work: started on becoming leader; on losing the lease stopped at once,
+     * running passes interrupted, waiting up to {@code killGrace} for them.
+     */
+    public LeaderGate.Work asLeaderWork(Duration killGrace) {
+        return new LeaderGate.Work() {
+            @Override
+            public void start() throws Exception {
+                ControllerRuntime.this.start();
+            }
+
+            @Override
+            public void stopNow() {
+                stop(killGrace, true);
+            }
+        };
+    }
+
     /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
     public synchronized void start() throws TimeoutException, InterruptedException {
         if (started || stopped) {

@@ -49,17 +49,7 @@ final class TestOperator implements AutoCloseable {
                 new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
                 ControllerRuntime.Observers.none(),
                 ControllerRuntime.Watchers.none());
-        gate = new LeaderGate(client, election, identity, new LeaderGate.Work() {
-            @Override
-            public void start() throws Exception {
-                runtime.start();
-            }
-
-            @Override
-            public void stopNow() {
-                runtime.stop(Duration.ofSeconds(5), true);
-            }
-        });
+        gate = new LeaderGate(client, election, identity, runtime.asLeaderWork(Duration.ofSeconds(5)));
     }
 
     TestOperator(KubernetesClient client) {

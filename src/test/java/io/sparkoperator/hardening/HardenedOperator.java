@@ -85,17 +85,7 @@ final class HardenedOperator implements AutoCloseable {
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
                 new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
                 ControllerRuntime.Observers.none(), ControllerRuntime.Watchers.none());
-        gate = new LeaderGate(client, settings.election(), identity, new LeaderGate.Work() {
-            @Override
-            public void start() throws Exception {
-                runtime.start();
-            }
-
-            @Override
-            public void stopNow() {
-                runtime.stop(Duration.ofSeconds(5), true);
-            }
-        });
+        gate = new LeaderGate(client, settings.election(), identity, runtime.asLeaderWork(Duration.ofSeconds(5)));
     }
 
     HardenedOperator(KubernetesClient client, Path dir) throws Exception {

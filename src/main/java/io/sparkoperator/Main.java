@@ -1,5 +1,8 @@
 package io.sparkoperator;
 
+import io.sparkoperator.config.ConfigException;
+import io.sparkoperator.config.OperatorConfig;
+import io.sparkoperator.config.OperatorFlags;
 import io.sparkoperator.logging.LoggingSetup;
 import java.lang.System.Logger.Level;
 

@@ -5,15 +5,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
-import io.sparkoperator.controller.ApplicationListener;
-import io.sparkoperator.controller.ControllerRuntime;
-import io.sparkoperator.controller.InvalidManifestException;
-import io.sparkoperator.controller.ReconcileObserver;
-import io.sparkoperator.controller.SparkApplications;
 import io.sparkoperator.metrics.ControllerMetrics;
 import io.sparkoperator.metrics.OperatorMetrics;
 import io.sparkoperator.metrics.ReconcileOutcome;
 import io.sparkoperator.metrics.SubmitOutcome;
+import io.sparkoperator.runtime.ReconcileObserver;
+import io.sparkoperator.sparkapp.ApplicationListener;
+import io.sparkoperator.sparkapp.InvalidManifestException;
+import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.submit.SubmitResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +56,7 @@ final class MetricsWiring {
         };
     }
 
-    ControllerRuntime.Watchers watchers() {
+    Controllers.Watchers watchers() {
         ResourceEventHandler<GenericKubernetesResource> apps = new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource app) {
@@ -91,7 +90,7 @@ final class MetricsWiring {
             public void onDelete(Pod pod, boolean finalStateUnknown) {
             }
         };
-        return new ControllerRuntime.Watchers(apps, pods);
+        return new Controllers.Watchers(apps, pods);
     }
 
     private static String phase(Pod pod) {

@@ -2,23 +2,24 @@ package io.sparkoperator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.sparkoperator.controller.Backoff;
-import io.sparkoperator.controller.ControllerRuntime;
-import io.sparkoperator.controller.DelayScheduler;
-import io.sparkoperator.controller.EventRecorder;
-import io.sparkoperator.controller.LeaderGate;
-import io.sparkoperator.controller.Reconciler;
-import io.sparkoperator.controller.ScheduledRuns;
-import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
-import io.sparkoperator.controller.SparkApplicationReconciler;
-import io.sparkoperator.controller.SparkCaches;
-import io.sparkoperator.controller.SparkSubmission;
+import io.sparkoperator.config.BindAddress;
+import io.sparkoperator.config.OperatorConfig;
 import io.sparkoperator.logging.LogContext;
 import io.sparkoperator.logging.LogResource;
 import io.sparkoperator.metrics.EndpointSettings;
 import io.sparkoperator.metrics.OperatorEndpoints;
 import io.sparkoperator.metrics.OperatorMetrics;
 import io.sparkoperator.metrics.PrometheusConfigMap;
+import io.sparkoperator.runtime.Backoff;
+import io.sparkoperator.runtime.DelayScheduler;
+import io.sparkoperator.runtime.EventRecorder;
+import io.sparkoperator.runtime.LeaderGate;
+import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.scheduled.RunLinks;
+import io.sparkoperator.scheduled.ScheduledSparkApplicationReconciler;
+import io.sparkoperator.sparkapp.SparkApplicationReconciler;
+import io.sparkoperator.sparkapp.SparkCaches;
+import io.sparkoperator.sparkapp.SparkSubmission;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.submit.ArgumentOptions;
@@ -29,6 +30,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +51,7 @@ final class Operator {
     private final OperatorConfig config;
     private final KubernetesClient client;
     private final Submitter submitter;
-    private volatile ControllerRuntime runtime;
+    private volatile Controllers runtime;
     private final LeaderGate gate;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
@@ -81,22 +83,24 @@ final class Operator {
         };
         var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
                 : runtime.trackedAppKeys());
+        EventRecorder events = new EventRecorder(client, clock, identity);
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
-                submission, new EventRecorder(client, clock, identity), config.uiService(),
+                submission, events, config.uiService(),
                 PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
                 : runtime.trackedScheduledKeys());
         Reconciler scheduled = logged("ScheduledSparkApplication",
-                new ScheduledSparkApplicationReconciler(client, clock));
+                new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,
+                        ScheduledSparkApplicationReconciler.recordedBy(events)));
         // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
-        Duration maxPassTime = config.sparkSubmitTimeout().plus(ControllerRuntime.Settings.DEFAULT_MAX_PASS_TIME);
-        runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(config.namespaces(),
+        Duration maxPassTime = config.sparkSubmitTimeout().plus(Controllers.Settings.DEFAULT_MAX_PASS_TIME);
+        runtime = new Controllers(client, new Controllers.Settings(config.namespaces(),
                 config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
                 maxPassTime, config.controllerThreads()),
                 (caches, specChanges) -> logged("SparkApplication",
                         new SparkApplicationReconciler(parts, caches, specChanges)),
-                scheduled, ScheduledRuns::parentKeyOf,
-                new ControllerRuntime.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
+                scheduled, RunLinks::parentKeyOf,
+                new Controllers.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get);
@@ -166,7 +170,7 @@ final class Operator {
 
     /** A view of the current term's caches for metrics gauges; empty before the caches exist. */
     private <T> List<T> cached(Function<SparkCaches, List<T>> view) {
-        ControllerRuntime current = runtime;
+        Controllers current = runtime;
         SparkCaches caches = current == null ? null : current.caches();
         return caches == null ? List.of() : view.apply(caches);
     }

@@ -3,6 +3,7 @@ package io.sparkoperator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sparkoperator.config.OperatorFlags;
 import io.sparkoperator.submit.SubmitterConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -29,7 +29,7 @@ public final class PlainFormatter extends Formatter {
         return out.append(System.lineSeparator()).toString();
     }
 
-    /** {@code io.sparkoperator.controller.Reconciler} -> {@code i.s.c.Reconciler}. */
+    /** {@code io.sparkoperator.runtime.Reconciler} -> {@code i.s.c.Reconciler}. */
     static String abbreviate(String logger) {
         int last = logger.lastIndexOf('.');
         if (last < 0) {

@@ -2,10 +2,10 @@ package io.sparkoperator.metrics;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.MonitoringSpec;
+import io.sparkoperator.api.OwnerReferences;
 import io.sparkoperator.api.PrometheusSpec;
 import io.sparkoperator.api.SparkApplication;
 import java.io.IOException;
@@ -69,13 +69,8 @@ public final class PrometheusConfigMap {
                 .withNamespace(app.getMetadata().getNamespace())
                 .addToLabels(Labels.CREATED_BY_SPARK_OPERATOR, "true")
                 .addToLabels(Labels.APP_NAME, appName)
-                .addToOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(ApiGroup.API_VERSION)
-                        .withKind(ApiGroup.SPARK_APPLICATION)
-                        .withName(appName)
-                        .withUid(app.getMetadata().getUid())
-                        .withController(true)
-                        .build())
+                .addToOwnerReferences(OwnerReferences.to(ApiGroup.API_VERSION, ApiGroup.SPARK_APPLICATION,
+                        app.getMetadata(), true, false))
                 .endMetadata()
                 .withData(data)
                 .build());

@@ -1,9 +1,9 @@
 package io.sparkoperator.submit;
 
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkoperator.api.ApiGroup;
+import io.sparkoperator.api.OwnerReferences;
 import io.sparkoperator.api.SparkApplication;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +33,8 @@ public final class PodTemplateRenderer {
 
     /** The driver's reference is the controller one (deleting the app deletes the driver); executors' is plain. */
     static OwnerReference ownerReference(SparkApplication app, boolean controller) {
-        OwnerReferenceBuilder b = new OwnerReferenceBuilder()
-                .withApiVersion(ApiGroup.API_VERSION)
-                .withKind(ApiGroup.SPARK_APPLICATION)
-                .withName(app.getMetadata().getName())
-                .withUid(app.getMetadata().getUid());
-        if (controller) {
-            b.withController(true).withBlockOwnerDeletion(true);
-        }
-        return b.build();
+        return OwnerReferences.to(ApiGroup.API_VERSION, ApiGroup.SPARK_APPLICATION, app.getMetadata(), controller,
+                controller);
     }
 
     private static void addOwnerReference(Pod pod, OwnerReference ref) {

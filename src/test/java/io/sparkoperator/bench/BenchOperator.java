@@ -2,23 +2,23 @@ package io.sparkoperator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkoperator.Controllers;
 import io.sparkoperator.bench.apiserver.BenchClients;
-import io.sparkoperator.controller.ApplicationListener;
-import io.sparkoperator.controller.Backoff;
-import io.sparkoperator.controller.ControllerRuntime;
-import io.sparkoperator.controller.EventRecorder;
-import io.sparkoperator.controller.ReconcileObserver;
-import io.sparkoperator.controller.ReconcileResult;
-import io.sparkoperator.controller.Reconciler;
-import io.sparkoperator.controller.SparkApplicationReconciler;
-import io.sparkoperator.controller.SparkSubmission;
-import io.sparkoperator.controller.UiServiceOptions;
 import io.sparkoperator.metrics.PrometheusConfigMap;
+import io.sparkoperator.runtime.Backoff;
+import io.sparkoperator.runtime.EventRecorder;
+import io.sparkoperator.runtime.ReconcileObserver;
+import io.sparkoperator.runtime.ReconcileResult;
+import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.sparkapp.ApplicationListener;
+import io.sparkoperator.sparkapp.SparkApplicationReconciler;
+import io.sparkoperator.sparkapp.SparkSubmission;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.submit.ChildJvmOptions;
 import io.sparkoperator.submit.Submitter;
 import io.sparkoperator.submit.SubmitterConfig;
+import io.sparkoperator.ui.UiServiceOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ public final class BenchOperator {
         };
         PlatformPoolReconciler[] pool = new PlatformPoolReconciler[1];
         int bound = dispatcher.startsWith("virtual") ? Integer.parseInt(dispatcher.substring(7)) : Integer.MAX_VALUE;
-        ControllerRuntime runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null,
+        Controllers runtime = new Controllers(client, new Controllers.Settings(List.of(), null,
                 Duration.ofMinutes(2), Backoff.defaults()).withMaxConcurrentReconciles(bound),
                 (caches, specChanges) -> {
                     Reconciler timed = timed(new SparkApplicationReconciler(parts, caches, specChanges), work);
@@ -80,7 +80,7 @@ public final class BenchOperator {
                     return timed;
                 },
                 key -> ReconcileResult.done(), app -> Optional.empty(),
-                new ControllerRuntime.Observers(observer, ReconcileObserver.none()), ControllerRuntime.Watchers.none());
+                new Controllers.Observers(observer, ReconcileObserver.none()), Controllers.Watchers.none());
         long startNanos = System.nanoTime();
         runtime.start();
         long syncMillis = (System.nanoTime() - startNanos) / 1_000_000;

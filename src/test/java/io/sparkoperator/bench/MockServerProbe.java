@@ -14,7 +14,7 @@ import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.bench.apiserver.BenchClients;
 import io.sparkoperator.bench.apiserver.LeanApiServer;
 import io.sparkoperator.bench.apiserver.ObjectStore;
-import io.sparkoperator.controller.SparkApplications;
+import io.sparkoperator.sparkapp.SparkApplications;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

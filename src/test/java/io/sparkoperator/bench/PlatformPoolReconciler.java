@@ -1,8 +1,8 @@
 package io.sparkoperator.bench;
 
-import io.sparkoperator.controller.ReconcileResult;
-import io.sparkoperator.controller.Reconciler;
-import io.sparkoperator.controller.ResourceKey;
+import io.sparkoperator.runtime.ReconcileResult;
+import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.runtime.ResourceKey;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

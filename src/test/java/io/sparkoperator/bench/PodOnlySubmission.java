@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sparkoperator.api.Labels;
+import io.sparkoperator.api.OwnerReferences;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.controller.SparkApplications;
-import io.sparkoperator.controller.SparkSubmission;
+import io.sparkoperator.sparkapp.SparkSubmission;
 import io.sparkoperator.submit.ArgumentOptions;
 import io.sparkoperator.submit.DriverPodName;
 import io.sparkoperator.submit.PodTemplatePaths;
@@ -83,7 +83,7 @@ final class PodOnlySubmission implements SparkSubmission {
                 .addToLabels(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
                 .addToLabels(Labels.SPARK_APP_SELECTOR, "spark-" + submissionId.replace("-", ""))
                 .addToLabels("spark-app-name", app.getMetadata().getName())
-                .withOwnerReferences(SparkApplications.ownerReference(app)).endMetadata()
+                .withOwnerReferences(OwnerReferences.controllerOf(app)).endMetadata()
                 .withNewSpec().addNewContainer().withName(Labels.DRIVER_CONTAINER)
                 .withImage(app.getSpec().image()).endContainer().endSpec().build();
     }

@@ -3,8 +3,8 @@ package io.sparkoperator.deploy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.sparkoperator.ConfigException;
-import io.sparkoperator.OperatorFlags;
+import io.sparkoperator.config.ConfigException;
+import io.sparkoperator.config.OperatorFlags;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

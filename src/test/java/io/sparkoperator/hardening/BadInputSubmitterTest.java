@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparkoperator.api.ApiJson;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.controller.InvalidManifestException;
-import io.sparkoperator.controller.SparkApplications;
 import io.sparkoperator.hardening.BadInput.Harmless;
 import io.sparkoperator.hardening.BadInput.Rejected;
 import io.sparkoperator.hardening.BadInput.Unreadable;
+import io.sparkoperator.sparkapp.InvalidManifestException;
+import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.submit.ChildJvmOptions;
 import io.sparkoperator.submit.SubmitResult;
 import io.sparkoperator.submit.Submitter;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.SparkApplicationStatus;
-import io.sparkoperator.controller.SparkApplications;
+import io.sparkoperator.sparkapp.SparkApplications;
 import java.util.List;
 
 /** Reading and writing SparkApplications raw, as kubectl would, and what a user then sees (status, Events). */

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.controller.SparkSubmission;
+import io.sparkoperator.sparkapp.SparkSubmission;
 import io.sparkoperator.submit.ChildJvmOptions;
 import io.sparkoperator.submit.SubmitResult;
 import io.sparkoperator.submit.Submitter;

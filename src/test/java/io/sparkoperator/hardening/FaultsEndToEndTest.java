@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.api.AppState;
-import io.sparkoperator.controller.LeaderElectionOptions;
 import io.sparkoperator.hardening.FaultyApiServer.Call;
 import io.sparkoperator.hardening.FaultyApiServer.Fault;
+import io.sparkoperator.runtime.LeaderElectionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,22 +1,22 @@
 package io.sparkoperator.hardening;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sparkoperator.Controllers;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
-import io.sparkoperator.controller.ApplicationListener;
-import io.sparkoperator.controller.Backoff;
-import io.sparkoperator.controller.ControllerRuntime;
-import io.sparkoperator.controller.EventRecorder;
-import io.sparkoperator.controller.LeaderElectionOptions;
-import io.sparkoperator.controller.LeaderGate;
-import io.sparkoperator.controller.ResourceKey;
-import io.sparkoperator.controller.ScheduledRuns;
-import io.sparkoperator.controller.ScheduledSparkApplicationReconciler;
-import io.sparkoperator.controller.SparkApplicationReconciler;
-import io.sparkoperator.controller.UiServiceOptions;
+import io.sparkoperator.runtime.Backoff;
+import io.sparkoperator.runtime.EventRecorder;
+import io.sparkoperator.runtime.LeaderElectionOptions;
+import io.sparkoperator.runtime.LeaderGate;
+import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.scheduled.RunLinks;
+import io.sparkoperator.scheduled.ScheduledSparkApplicationReconciler;
+import io.sparkoperator.sparkapp.ApplicationListener;
+import io.sparkoperator.sparkapp.SparkApplicationReconciler;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
+import io.sparkoperator.ui.UiServiceOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class HardenedOperator implements AutoCloseable {
     static final String MASTER = "k8s://https://10.96.0.1:443";
 
     final EmulatedSparkSubmit submit;
-    final ControllerRuntime runtime;
+    final Controllers runtime;
     final LeaderGate gate;
     final Map<ResourceKey, List<AppState>> transitions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -80,11 +80,11 @@ final class HardenedOperator implements AutoCloseable {
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
                 new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
                 listener, () -> stopping);
-        runtime = new ControllerRuntime(client, new ControllerRuntime.Settings(List.of(), null, Duration.ofSeconds(20),
+        runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
-                new ScheduledSparkApplicationReconciler(client, clock), ScheduledRuns::parentKeyOf,
-                ControllerRuntime.Observers.none(), ControllerRuntime.Watchers.none());
+                new ScheduledSparkApplicationReconciler(client, clock), RunLinks::parentKeyOf,
+                Controllers.Observers.none(), Controllers.Watchers.none());
         gate = new LeaderGate(client, settings.election(), identity, runtime.asLeaderWork(Duration.ofSeconds(5)));
     }
 

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.Main;
 import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.api.ApiJson;
-import io.sparkoperator.controller.SparkApplications;
+import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.SimulatedKubelet;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;

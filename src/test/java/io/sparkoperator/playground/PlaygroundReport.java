@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.sparkoperator.controller.SparkApplications;
+import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.PodTransition;
 import java.io.PrintStream;
 import java.util.Map;

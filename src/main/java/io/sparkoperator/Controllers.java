@@ -1,0 +1,215 @@
+package io.sparkoperator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.sparkoperator.runtime.Backoff;
+import io.sparkoperator.runtime.DelayScheduler;
+import io.sparkoperator.runtime.KeyEventHandler;
+import io.sparkoperator.runtime.KeyedDispatcher;
+import io.sparkoperator.runtime.LeaderGate;
+import io.sparkoperator.runtime.ReconcileObserver;
+import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.sparkapp.AppEventHandler;
+import io.sparkoperator.sparkapp.PendingSpecChanges;
+import io.sparkoperator.sparkapp.PodEventHandler;
+import io.sparkoperator.sparkapp.SparkCaches;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * One working term of the operator (the whole process life, or one leadership term): fresh informer caches, the
+ * two keyed dispatchers and the event wiring between them. Reconciliation starts only after every cache has synced.
+ * {@link #stop} ends the term; a new term needs a new instance.
+ */
+public final class Controllers {
+    private static final System.Logger LOG = System.getLogger(Controllers.class.getName());
+
+    /**
+     * What to watch and how to retry.
+     *
+     * @param timers makes the scheduler for requeue and backoff timers (tests run them on warped time)
+     * @param maxPassTime a reconciliation still running after this long is interrupted (must exceed the
+     *        spark-submit timeout)
+     * @param maxConcurrentReconciles passes running at once, per kind (the Go operator's {@code --controller-threads})
+     */
+    public record Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
+            Backoff backoff, Function<String, DelayScheduler> timers, Duration maxPassTime,
+            int maxConcurrentReconciles) {
+        public static final Duration DEFAULT_MAX_PASS_TIME = Duration.ofMinutes(10);
+        public static final int DEFAULT_MAX_CONCURRENT_RECONCILES = 10;
+
+        public Settings {
+            namespaces = List.copyOf(namespaces);
+            if (maxConcurrentReconciles < 1) {
+                throw new IllegalArgumentException("maxConcurrentReconciles must be at least 1");
+            }
+        }
+
+        public Settings(List<String> namespaces, LabelSelector appSelector, Duration cacheSyncTimeout,
+                Backoff backoff) {
+            this(namespaces, appSelector, cacheSyncTimeout, backoff, DelayScheduler::system, DEFAULT_MAX_PASS_TIME,
+                    DEFAULT_MAX_CONCURRENT_RECONCILES);
+        }
+
+        public Settings withMaxConcurrentReconciles(int value) {
+            return new Settings(namespaces, appSelector, cacheSyncTimeout, backoff, timers, maxPassTime, value);
+        }
+    }
+
+    /**
+     * Extra informer handlers that only watch (metrics): they see the same events as the controller and must not
+     * block. Either may be null.
+     */
+    public record Watchers(ResourceEventHandler<GenericKubernetesResource> apps, ResourceEventHandler<Pod> pods) {
+        public static Watchers none() {
+            return new Watchers(null, null);
+        }
+    }
+
+    /** Told about every finished reconciliation, per kind (metrics). */
+    public record Observers(ReconcileObserver apps, ReconcileObserver scheduled) {
+        public static Observers none() {
+            return new Observers(ReconcileObserver.none(), ReconcileObserver.none());
+        }
+    }
+
+    /** Builds the SparkApplication reconciler once the caches exist. */
+    @FunctionalInterface
+    public interface AppReconcilerFactory {
+        Reconciler create(SparkCaches caches, PendingSpecChanges specChanges);
+    }
+
+    private final KubernetesClient client;
+    private final Settings settings;
+    private final AppReconcilerFactory appReconciler;
+    private final Reconciler scheduledReconciler;
+    private final Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf;
+    private final Observers observers;
+    private final Watchers watchers;
+    private volatile SparkCaches caches;
+    private volatile KeyedDispatcher apps;
+    private volatile KeyedDispatcher scheduled;
+    private DelayScheduler timers;
+    private volatile boolean started;
+    private volatile boolean stopped;
+
+    /**
+     * @param parentOf finds the ScheduledSparkApplication that owns a SparkApplication, so its run history is
+     *        refreshed when a run changes
+     */
+    public Controllers(KubernetesClient client, Settings settings, AppReconcilerFactory appReconciler,
+            Reconciler scheduledReconciler, Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf,
+            Observers observers, Watchers watchers) {
+        this.client = client;
+        this.watchers = watchers;
+        this.settings = settings;
+        this.appReconciler = appReconciler;
+        this.scheduledReconciler = scheduledReconciler;
+        this.parentOf = parentOf;
+        this.observers = observers;
+    }
+
+    /**
+     * This runtime as a {@link LeaderGate}'s work: started on becoming leader; on losing the lease stopped at once,
+     * running passes interrupted, waiting up to {@code killGrace} for them.
+     */
+    public LeaderGate.Work asLeaderWork(Duration killGrace) {
+        return new LeaderGate.Work() {
+            @Override
+            public void start() throws Exception {
+                Controllers.this.start();
+            }
+
+            @Override
+            public void stopNow() {
+                stop(killGrace, true);
+            }
+        };
+    }
+
+    /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
+    public synchronized void start() throws TimeoutException, InterruptedException {
+        if (started || stopped) {
+            throw new IllegalStateException("a Controllers runs once");
+        }
+        started = true;
+        timers = settings.timers().apply("spark-operator-timers");
+        PendingSpecChanges specChanges = new PendingSpecChanges();
+        caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
+        apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
+                settings.backoff(), timers, observers.apps(), settings.maxPassTime(),
+                settings.maxConcurrentReconciles());
+        scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledReconciler, settings.backoff(),
+                timers, observers.scheduled(), settings.maxPassTime(), settings.maxConcurrentReconciles());
+        apps.pause();
+        scheduled.pause();
+        caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))
+                .onPods(new PodEventHandler(apps::enqueueUrgent))
+                .onScheduledApps(new KeyEventHandler<>(scheduled::enqueue));
+        if (watchers.apps() != null) {
+            caches.onApps(watchers.apps());
+        }
+        if (watchers.pods() != null) {
+            caches.onPods(watchers.pods());
+        }
+        LOG.log(Level.INFO, () -> "starting informers for " + (settings.namespaces().isEmpty() ? "all namespaces"
+                : "namespaces " + settings.namespaces()));
+        caches.startAndSync(settings.cacheSyncTimeout());
+        LOG.log(Level.INFO, "caches synced; reconciling");
+        apps.resume();
+        scheduled.resume();
+    }
+
+    /**
+     * Stops taking work, then waits up to {@code bound} for running reconciliations (and the spark-submits they
+     * run). With {@code interrupt} they are interrupted at once (leadership lost).
+     *
+     * @return true when nothing is running any more
+     */
+    public synchronized boolean stop(Duration bound, boolean interrupt) {
+        stopped = true;
+        if (!started) {
+            return true;
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        boolean idle = apps.stop(bound, interrupt);
+        idle &= scheduled.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), interrupt);
+        caches.stop();
+        timers.close();
+        LOG.log(Level.INFO, () -> "controller stopped" + (interrupt ? " (interrupted)" : ""));
+        return idle;
+    }
+
+    /** Ready: caches synced and still watching, not stopped. */
+    public boolean isReady() {
+        SparkCaches current = caches;
+        return started && !stopped && current != null && current.hasSynced() && current.isWatching();
+    }
+
+    /** Reconciliations running right now (both kinds). */
+    public int inFlight() {
+        return (apps == null ? 0 : apps.inFlight()) + (scheduled == null ? 0 : scheduled.inFlight());
+    }
+
+    /** Keys with work running, queued or timed, per kind (the work queue depth). */
+    public int trackedAppKeys() {
+        return apps == null ? 0 : apps.trackedKeys();
+    }
+
+    public int trackedScheduledKeys() {
+        return scheduled == null ? 0 : scheduled.trackedKeys();
+    }
+
+    /** The current term's caches, or null before start. */
+    public SparkCaches caches() {
+        return caches;
+    }
+}

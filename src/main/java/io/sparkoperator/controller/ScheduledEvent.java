@@ -1,9 +1,0 @@
-package io.sparkoperator.controller;
-
-/** A Kubernetes Event to record on the ScheduledSparkApplication. {@code warning} selects type Warning over Normal. */
-public record ScheduledEvent(boolean warning, String reason, String message) {
-    public static final String FAILED_VALIDATION = "ScheduledSparkApplicationFailedValidation";
-    public static final String RUN_STARTED = "ScheduledSparkApplicationRunStarted";
-    public static final String RUN_SKIPPED = "ScheduledSparkApplicationRunSkipped";
-    public static final String RUN_REPLACED = "ScheduledSparkApplicationRunReplaced";
-}

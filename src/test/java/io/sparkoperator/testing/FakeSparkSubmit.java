@@ -1,0 +1,81 @@
+package io.sparkoperator.testing;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sparkoperator.api.Labels;
+import io.sparkoperator.api.OwnerReferences;
+import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.sparkapp.SparkSubmission;
+import io.sparkoperator.submit.DriverPodName;
+import io.sparkoperator.submit.SubmitResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Stands in for spark-submit in lifecycle tests: creates the driver pod through the API as Spark would (labels,
+ * owner reference, phase Pending as a real API server reports it), and answers with the same result types as the
+ * real Submitter, including "already exists" on HTTP 409.
+ */
+public final class FakeSparkSubmit implements SparkSubmission {
+    public enum Mode { CREATE_DRIVER, FAIL }
+
+    private final KubernetesClient client;
+    public final List<String> submissionIds = new CopyOnWriteArrayList<>();
+    public volatile Mode mode = Mode.CREATE_DRIVER;
+    /** When set, the call hangs after creating the pod (an operator dying mid-submission). */
+    public volatile CountDownLatch hangAfterCreate;
+
+    public FakeSparkSubmit(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public int calls() {
+        return submissionIds.size();
+    }
+
+    @Override
+    public SubmitResult submit(SparkApplication app, String submissionId) {
+        submissionIds.add(submissionId);
+        if (mode == Mode.FAIL) {
+            return new SubmitResult.Failed(1, List.of("Exception in thread \"main\" java.io.FileNotFoundException:"
+                    + " /opt/spark/conf/missing"));
+        }
+        String name = DriverPodName.of(app);
+        String namespace = app.getMetadata().getNamespace();
+        try {
+            client.pods().inNamespace(namespace).resource(driverPod(app, name, submissionId)).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return new SubmitResult.DriverAlreadyExists(name, "driver pod " + name + " already exists");
+            }
+            return new SubmitResult.Failed(1, List.of(e.getMessage()));
+        }
+        CountDownLatch hang = hangAfterCreate;
+        if (hang != null) {
+            try {
+                hang.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SubmitResult.TimedOut(Duration.ofMinutes(5), "killed");
+            }
+        }
+        return new SubmitResult.Submitted(name, Duration.ofMillis(1), List.of());
+    }
+
+    public static Pod driverPod(SparkApplication app, String name, String submissionId) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(app.getMetadata().getNamespace())
+                .addToLabels(Labels.APP_NAME, app.getMetadata().getName())
+                .addToLabels(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true")
+                .addToLabels(Labels.SUBMISSION_ID, submissionId)
+                .addToLabels(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
+                .addToLabels(Labels.SPARK_APP_SELECTOR, "spark-" + submissionId.replace("-", ""))
+                .withOwnerReferences(OwnerReferences.controllerOf(app)).endMetadata()
+                .withNewSpec().addNewContainer().withName(Labels.DRIVER_CONTAINER).withImage("spark:4.1.1")
+                .endContainer().endSpec()
+                .withNewStatus().withPhase("Pending").endStatus().build();
+    }
+}

@@ -3,6 +3,8 @@ package io.sparkoperator.config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.logging.LogFormat;
+import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -125,7 +127,7 @@ public final class OperatorFlags {
                 v.duration("leader-election-lease-duration"), v.duration("leader-election-renew-deadline"),
                 v.duration("leader-election-retry-period"));
         if (election.enabled() && problems.isEmpty()) {
-            v.check(election::validate);
+            checkLeaseTimings(v, election);
         }
         Optional<BindAddress> metrics = v.get("metrics-bind-address", BindAddress::parse, Optional.empty());
         if (!v.text("metrics-port").isEmpty()) {
@@ -140,7 +142,10 @@ public final class OperatorFlags {
                 MetricsSettings.parseBuckets(values.get("metrics-job-submit-latency-buckets")),
                 MetricsSettings.parseBuckets(values.get("metrics-job-start-latency-buckets"))),
                 MetricsSettings.defaults());
-        String logFormat = v.text("log-format").isEmpty() ? v.text("log-encoder") : v.text("log-format");
+        String logFormatFlag = v.text("log-format").isEmpty() ? "log-encoder" : "log-format";
+        LogSettings logging = new LogSettings(
+                v.get("log-level", t -> t.isBlank() ? LogLevel.INFO : LogLevel.parse(t), LogLevel.INFO),
+                v.get(logFormatFlag, t -> t.isBlank() ? LogFormat.PLAIN : LogFormat.parse(t), LogFormat.PLAIN));
         OperatorConfig config = new OperatorConfig(
                 namespaces(v.text("namespaces")),
                 v.get("label-selector-filter", LabelSelectors::parse, null),
@@ -151,7 +156,7 @@ public final class OperatorFlags {
                 v.get("health-probe-bind-address", OperatorFlags::healthAddress, new BindAddress("", 8081)),
                 metricsSettings,
                 v.text("metrics-endpoint"),
-                v.get("log-level", level -> LogSettings.parse(level, logFormat), LogSettings.defaults()),
+                logging,
                 v.positiveDuration("spark-submit-timeout"),
                 v.text("spark-submit-concurrency").isEmpty() ? Runtime.getRuntime().availableProcessors()
                         : v.intAtLeast("spark-submit-concurrency", 1),
@@ -190,6 +195,21 @@ public final class OperatorFlags {
             } else {
                 problems.add("flag --" + name + " needs a value");
             }
+        }
+    }
+
+    /** The ordering fabric8's elector needs (it jitters the retry period by up to 1.2x), said with the typed values. */
+    private static void checkLeaseTimings(Values v, LeaderElectionOptions election) {
+        if (election.lockName().isBlank() || election.lockNamespace().isBlank()) {
+            v.problems().add("--leader-election-lock-name and --leader-election-lock-namespace must not be empty");
+        }
+        if (election.leaseDuration().compareTo(election.renewDeadline()) <= 0) {
+            v.problems().add(v.typed("leader-election-lease-duration") + " must be longer than "
+                    + v.typed("leader-election-renew-deadline"));
+        }
+        if (election.renewDeadline().toMillis() <= election.retryPeriod().toMillis() * 1.2) {
+            v.problems().add(v.typed("leader-election-renew-deadline") + " must be longer than 1.2 x "
+                    + v.typed("leader-election-retry-period"));
         }
     }
 
@@ -236,17 +256,14 @@ public final class OperatorFlags {
             try {
                 return parser.apply(values.get(name));
             } catch (RuntimeException e) {
-                problems.add("--" + name + "=" + values.get(name) + ": " + reason(e));
+                problems.add(typed(name) + ": " + reason(e));
                 return fallback;
             }
         }
 
-        void check(Runnable validation) {
-            try {
-                validation.run();
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+        /** {@code --name=value} as the user wrote it (or as the default reads). */
+        String typed(String name) {
+            return "--" + name + "=" + text(name);
         }
 
         boolean bool(String name) {
@@ -264,7 +281,7 @@ public final class OperatorFlags {
         Duration positiveDuration(String name) {
             Duration value = duration(name);
             if (value.isZero() || value.isNegative()) {
-                problems.add("--" + name + " must be greater than zero");
+                problems.add(typed(name) + ": must be greater than zero");
             }
             return value;
         }
@@ -272,7 +289,7 @@ public final class OperatorFlags {
         long longAtLeast(String name, long min) {
             long value = get(name, text -> Long.parseLong(text.trim()), min);
             if (value < min) {
-                problems.add("--" + name + "=" + value + ": must be at least " + min);
+                problems.add(typed(name) + ": must be at least " + min);
             }
             return value;
         }

@@ -205,8 +205,8 @@ public final class KeyedDispatcher {
         locked(() -> {
             Slot slot = slots.get(key);
             if (slot != null && slot.running && slot.worker == worker) {
-                LOG.log(Level.WARNING, () -> name + " " + key + ": pass still running after " + maxPassTime
-                        + "; interrupting it");
+                LOG.log(Level.WARNING, () -> name + " " + key + ": pass still running after "
+                        + maxPassTime.toSeconds() + " s; interrupting it");
                 worker.interrupt();
             }
         });

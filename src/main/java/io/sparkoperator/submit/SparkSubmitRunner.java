@@ -1,5 +1,6 @@
 package io.sparkoperator.submit;
 
+import io.sparkoperator.api.DurationText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,8 @@ final class SparkSubmitRunner implements AutoCloseable {
         }
         try {
             if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return new ProcessRun.Killed(timeout, "no spark-submit slot became free within " + timeout + " ("
+                return new ProcessRun.Killed(timeout, "no spark-submit slot became free within "
+                        + DurationText.of(timeout) + " ("
                         + config.maxConcurrentSubmits() + " run at a time)");
             }
         } catch (InterruptedException e) {
@@ -133,7 +135,7 @@ final class SparkSubmitRunner implements AutoCloseable {
                 killTree(p);
                 reader.join(READER_GRACE);
                 outReader.join(READER_GRACE);
-                return new ProcessRun.Killed(timeout, "spark-submit did not finish within " + timeout
+                return new ProcessRun.Killed(timeout, "spark-submit did not finish within " + DurationText.of(timeout)
                         + " and was killed" + lastLine(tail));
             }
             reader.join(READER_GRACE);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.sparkoperator.logging.LogFormat;
 import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
@@ -124,7 +126,7 @@ class OperatorFlagsTest {
     void badValuesAreAllReportedByFlagName() {
         ConfigException error = assertThrows(ConfigException.class, () -> parse("--driver-pod-creation-grace-period=soon",
                 "--spark-submit-concurrency=0", "--log-level=loud", "--ingress-annotations=[1]", "--enable-ui-service=maybe",
-                "--label-selector-filter=env in (a,b)", "--metrics-bind-address=8080", "--bogus", "stray"));
+                "--label-selector-filter=env in (a,b", "--metrics-bind-address=8080", "--bogus", "stray"));
         String text = error.getMessage();
         assertEquals(9, error.problems().size(), text);
         assertTrue(text.contains("--driver-pod-creation-grace-period=soon: not a duration"), text);
@@ -132,7 +134,7 @@ class OperatorFlagsTest {
         assertTrue(text.contains("--log-level=loud: "), text);
         assertTrue(text.contains("--ingress-annotations=[1]: not a JSON object"), text);
         assertTrue(text.contains("--enable-ui-service=maybe: expected true or false"), text);
-        assertTrue(text.contains("set-based selectors are not supported"), text);
+        assertTrue(text.contains("--label-selector-filter=env in (a,b: cannot read 'env in (a,b'"), text);
         assertTrue(text.contains("--metrics-bind-address=8080: not a bind address"), text);
         assertTrue(text.contains("unknown flag --bogus"), text);
         assertTrue(text.contains("unexpected argument 'stray'"), text);
@@ -142,10 +144,37 @@ class OperatorFlagsTest {
     void leaderElectionDurationsMustBeOrdered() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> parse("--leader-election", "--leader-election-lease-duration=5s"));
-        assertTrue(error.getMessage().contains("must be longer than --leader-election-renew-deadline"), error.getMessage());
+        assertTrue(error.getMessage().contains("--leader-election-lease-duration=5s must be longer than "
+                + "--leader-election-renew-deadline=10s"), error.getMessage());
         ConfigException tight = assertThrows(ConfigException.class, () -> parse("--leader-election",
                 "--leader-election-renew-deadline=2s"));
-        assertTrue(tight.getMessage().contains("1.2 x --leader-election-retry-period"), tight.getMessage());
+        assertTrue(tight.getMessage().contains("--leader-election-renew-deadline=2s must be longer than 1.2 x "
+                + "--leader-election-retry-period=2s"), tight.getMessage());
+        assertFalse(tight.getMessage().contains("PT"), "durations are echoed as typed: " + tight.getMessage());
+    }
+
+    @Test
+    void aBadLogFormatIsReportedAgainstTheFlagThatGaveIt() {
+        ConfigException format = assertThrows(ConfigException.class, () -> parse("--log-format=xml"));
+        assertEquals(List.of("--log-format=xml: log format 'xml' is not one of plain, json"), format.problems());
+        ConfigException encoder = assertThrows(ConfigException.class, () -> parse("--log-encoder=xml",
+                "--log-level=loud"));
+        assertEquals(List.of("--log-level=loud: log level 'loud' is not one of debug, info, warn, error",
+                "--log-encoder=xml: log format 'xml' is not one of plain, json"), encoder.problems());
+    }
+
+    @Test
+    void setBasedLabelSelectorsAreRead() {
+        LabelSelector selector = parse("--label-selector-filter=app in (a, b),tier notin (x),env=prod,!legacy")
+                .labelSelectorFilter();
+        assertEquals(Map.of("env", "prod"), selector.getMatchLabels());
+        assertEquals(List.of(new LabelSelectorRequirement("app", "In", List.of("a", "b")),
+                new LabelSelectorRequirement("tier", "NotIn", List.of("x")),
+                new LabelSelectorRequirement("legacy", "DoesNotExist", List.of())), selector.getMatchExpressions());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> parse("--label-selector-filter=app in (a,b),tier in (x y)"));
+        assertTrue(bad.getMessage().contains("--label-selector-filter=app in (a,b),tier in (x y): invalid label value "
+                + "'x y' in selector 'app in (a,b),tier in (x y)'"), bad.getMessage());
     }
 
     @Test

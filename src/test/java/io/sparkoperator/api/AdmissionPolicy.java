@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project's ValidatingAdmissionPolicy (kustomize/base/admission-policy) evaluated as the API server evaluates
+ * One of the project's ValidatingAdmissionPolicies (kustomize/base/admission-policy, one per kind) evaluated as the API server evaluates
  * it, with real CEL: {@code object}, {@code oldObject} (null on CREATE) and {@code request} bound to the request,
  * {@code variables} computed in order, every validation run, a false one refusing with its messageExpression (or
  * message), an error refusing too (failurePolicy Fail). Expressions compile with the variables the server declares
@@ -54,16 +54,33 @@ final class AdmissionPolicy {
         }
     }
 
-    static AdmissionPolicy load() {
-        return new AdmissionPolicy(policyManifest());
+    /** The policy for this kind, from kustomize/base/admission-policy/<plural>.yaml. */
+    static AdmissionPolicy forKind(String kind) {
+        return new AdmissionPolicy(policyManifest(kind));
     }
 
-    static JsonNode policyManifest() {
-        return Manifests.tree(Manifests.file(DIRECTORY + "/policy.yaml"));
+    static JsonNode policyManifest(String kind) {
+        return documents(kind).get(0);
     }
 
-    static JsonNode bindingManifest() {
-        return Manifests.tree(Manifests.file(DIRECTORY + "/binding.yaml"));
+    static JsonNode bindingManifest(String kind) {
+        return documents(kind).get(1);
+    }
+
+    /** The file's documents: the policy, then its binding. */
+    private static List<JsonNode> documents(String kind) {
+        String plural = kind.equals(ApiGroup.SCHEDULED_SPARK_APPLICATION) ? "scheduledsparkapplications"
+                : "sparkapplications";
+        List<JsonNode> documents = new ArrayList<>();
+        String text = Manifests.text(Manifests.file(DIRECTORY + "/" + plural + ".yaml"));
+        for (String document : text.split("(?m)^---\\s*$")) {
+            documents.add(Manifests.tree(document));
+        }
+        if (documents.size() != 2 || !documents.get(0).path("kind").asText().equals("ValidatingAdmissionPolicy")
+                || !documents.get(1).path("kind").asText().equals("ValidatingAdmissionPolicyBinding")) {
+            throw new AssertionError(plural + ".yaml must hold the policy, then its binding");
+        }
+        return documents;
     }
 
     /** Whether the policy's matchConstraints select this request (group sparkoperator.k8s.io, version v1beta2). */

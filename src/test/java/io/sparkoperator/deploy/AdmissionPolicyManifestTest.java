@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -23,31 +22,38 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AdmissionPolicyManifestTest {
     static final String WITHOUT_POLICY = "overlays/no-admission-policy";
-    private static final String NAME = "spark-operator-applications";
+    private static final List<String> FILES = List.of("sparkapplications.yaml", "scheduledsparkapplications.yaml");
     private static final Set<String> CLUSTER_SCOPED = Set.of("CustomResourceDefinition", "Namespace", "ClusterRole",
             "ClusterRoleBinding", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sparkoperator.deploy.Kustomizations#all")
-    void installsThePolicyAsWrittenUnlessLeftOut(String kustomization) throws IOException {
+    void installsThePoliciesAsWrittenUnlessLeftOut(String kustomization) throws IOException {
         Manifests rendered = Kustomizations.rendered(kustomization);
         if (kustomization.equals(WITHOUT_POLICY)) {
             assertEquals(List.of(), rendered.ofKind("ValidatingAdmissionPolicy"));
             assertEquals(List.of(), rendered.ofKind("ValidatingAdmissionPolicyBinding"));
             return;
         }
-        assertEquals(withoutLabels(file("policy.yaml")), withoutLabels(rendered.get("ValidatingAdmissionPolicy", null, NAME)),
-                kustomization + " installs the policy the tests evaluate");
-        assertEquals(withoutLabels(file("binding.yaml")),
-                withoutLabels(rendered.get("ValidatingAdmissionPolicyBinding", null, NAME)));
-        assertEquals(1, rendered.ofKind("ValidatingAdmissionPolicy").size());
-        assertEquals(1, rendered.ofKind("ValidatingAdmissionPolicyBinding").size());
+        List<JsonNode> written = new ArrayList<>();
+        for (String file : FILES) {
+            written.addAll(Manifests.parse(file, Files.readString(
+                    Kustomizations.kustomizeDir().resolve("base/admission-policy/" + file))).objects());
+        }
+        assertEquals(4, written.size(), "a policy and a binding per kind");
+        for (JsonNode object : written) {
+            String kind = object.path("kind").asText();
+            assertEquals(withoutLabels(object), withoutLabels(rendered.get(kind, null, Manifests.name(object))),
+                    kustomization + " installs the " + kind + " the tests evaluate");
+        }
+        assertEquals(2, rendered.ofKind("ValidatingAdmissionPolicy").size());
+        assertEquals(2, rendered.ofKind("ValidatingAdmissionPolicyBinding").size());
     }
 
     @Test
     void leavingThePolicyOutKeepsEverythingElse() {
         Set<String> base = objects(Kustomizations.rendered(Kustomizations.BASE));
-        base.removeAll(Set.of("ValidatingAdmissionPolicy " + NAME, "ValidatingAdmissionPolicyBinding " + NAME));
+        base.removeIf(o -> o.startsWith("ValidatingAdmissionPolicy"));
         assertEquals(base, objects(Kustomizations.rendered(WITHOUT_POLICY)));
     }
 
@@ -79,10 +85,6 @@ class AdmissionPolicyManifestTest {
         manifests.objects().forEach(o -> names.add(o.path("kind").asText() + " "
                 + (Manifests.namespace(o) == null ? "" : Manifests.namespace(o) + "/") + Manifests.name(o)));
         return names;
-    }
-
-    private static JsonNode file(String name) throws IOException {
-        return new YAMLMapper().readTree(Kustomizations.kustomizeDir().resolve("base/admission-policy/" + name).toFile());
     }
 
     private static JsonNode withoutLabels(JsonNode object) {

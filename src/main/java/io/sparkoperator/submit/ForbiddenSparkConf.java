@@ -8,9 +8,12 @@ import java.util.Set;
  * {@code sparkConf} keys a user may not set: the Go operator's deny-list (reference section 2.9) plus what would let
  * a spec take over the operator's own submission (its credentials, the pod templates, waiting for completion).
  * A conf placed there would otherwise win or collide, because spark-submit keeps the last value of a repeated key.
+ * This is the one list: the CRDs' CEL rule on {@code sparkConf} must name exactly these keys and prefix
+ * (ForbiddenSparkConfInCrdsTest fails otherwise and prints the rule to paste).
  */
 final class ForbiddenSparkConf {
-    private static final Set<String> KEYS = Set.of(
+    /** In the order the CRD rule lists them. */
+    static final List<String> KEYS = List.of(
             "spark.kubernetes.authenticate.driver.serviceAccountName",
             "spark.kubernetes.authenticate.executor.serviceAccountName",
             "spark.kubernetes.authenticate.oauthTokenFile",
@@ -30,15 +33,17 @@ final class ForbiddenSparkConf {
             "spark.kubernetes.executor.podTemplateContainerName",
             "spark.kubernetes.submission.waitAppCompletion");
 
+    private static final Set<String> KEY_SET = Set.copyOf(KEYS);
+
     /** The credentials spark-submit itself talks to the API server with belong to the operator. */
-    private static final String SUBMISSION_CREDENTIALS = "spark.kubernetes.authenticate.submission.";
+    static final String SUBMISSION_CREDENTIALS = "spark.kubernetes.authenticate.submission.";
 
     private ForbiddenSparkConf() {
     }
 
     /** Why the key is refused, or empty when it is allowed. */
     static Optional<String> reason(String key) {
-        if (KEYS.contains(key) || key.startsWith(SUBMISSION_CREDENTIALS)) {
+        if (KEY_SET.contains(key) || key.startsWith(SUBMISSION_CREDENTIALS)) {
             return Optional.of(hint(key));
         }
         return Optional.empty();

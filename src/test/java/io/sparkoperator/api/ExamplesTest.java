@@ -33,7 +33,7 @@ class ExamplesTest {
         JsonNode crd = Manifests.crdForKind(manifest.path("kind").asText());
         assertEquals(List.of(), StructuralSchemaValidator.validateResource(
                 crd.at("/spec/versions/0/schema/openAPIV3Schema"), manifest));
-        assertEquals(List.of(), CelRuleEmulation.violations(crd, manifest), "CEL rules the tests can emulate");
+        assertEquals(List.of(), CrdRuleEvaluator.violations(crd, manifest), "CEL rules, evaluated");
     }
 
     @ParameterizedTest

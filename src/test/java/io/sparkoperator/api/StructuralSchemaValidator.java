@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a manifest against a CRD's structural OpenAPI v3 schema the way the API server's schema validation does,
  * without a server: types, required, enum, minimum/maximum, pattern (unanchored, as Go's regexp), min/maxLength,
- * maxItems, maps via additionalProperties, int-or-string, nullable, date-time, schemaless objects. Unlike a server,
+ * maxItems, maxProperties, maps via additionalProperties, int-or-string, nullable, date-time, schemaless objects. Unlike a server,
  * which silently prunes unknown fields, it reports them (as {@code kubectl --validate=strict} would), so a typo in
  * an example cannot hide. CEL rules ({@code x-kubernetes-validations}) are not evaluated here. A schema keyword it
  * does not implement throws, so it can never pass a manifest by ignoring part of the schema.
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class StructuralSchemaValidator {
     /** The schema keywords it implements; the CRDs may use no others. */
     static final Set<String> KEYWORDS = Set.of("description", "type", "properties", "required", "items",
-            "additionalProperties", "enum", "minimum", "maximum", "pattern", "maxItems", "maxLength", "minLength",
+            "additionalProperties", "enum", "minimum", "maximum", "pattern", "maxItems", "maxProperties", "maxLength",
+            "minLength",
             "format", "nullable", "anyOf", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string",
             "x-kubernetes-validations");
 
@@ -74,7 +75,16 @@ final class StructuralSchemaValidator {
             return;
         }
         if (path.equals(".metadata")) {
+            // The server validates the rest of ObjectMeta itself; a CRD may only restrict name and generateName.
+            for (String declared : List.of("name", "generateName")) {
+                if (value.has(declared) && schema.path("properties").has(declared)) {
+                    check(path + "." + declared, schema.path("properties").get(declared), value.get(declared));
+                }
+            }
             return;
+        }
+        if (schema.has("maxProperties") && value.size() > schema.get("maxProperties").asInt()) {
+            errors.add(at(path) + ": must have at most " + schema.get("maxProperties").asInt() + " properties");
         }
         for (JsonNode required : schema.path("required")) {
             JsonNode field = value.get(required.asText());

@@ -98,6 +98,20 @@ class StructuralSchemaValidatorTest {
                 Arguments.of("sparkConf value not a string", (Consumer<ObjectNode>) t -> at(t, "/spec").putObject("sparkConf")
                                 .put("spark.executor.cores", 2),
                         "spec.sparkConf.spark.executor.cores: must be a string"),
+                Arguments.of("1001 sparkConf entries", (Consumer<ObjectNode>) t -> {
+                            ObjectNode conf = at(t, "/spec").putObject("sparkConf");
+                            for (int i = 0; i < 1001; i++) {
+                                conf.put("spark.test.key" + i, "v");
+                            }
+                        }, "spec.sparkConf: must have at most 1000 properties"),
+                Arguments.of("1001 hadoopConf entries", (Consumer<ObjectNode>) t -> {
+                            ObjectNode conf = at(t, "/spec").putObject("hadoopConf");
+                            for (int i = 0; i < 1001; i++) {
+                                conf.put("fs.test.key" + i, "v");
+                            }
+                        }, "spec.hadoopConf: must have at most 1000 properties"),
+                Arguments.of("a 64-character name", (Consumer<ObjectNode>) t -> at(t, "/metadata").put("name", "a".repeat(64)),
+                        "metadata.name: must be at most 63 characters"),
                 Arguments.of("pythonVersion as a number", (Consumer<ObjectNode>) t -> at(t, "/spec").put("pythonVersion", 3),
                         "spec.pythonVersion: must be a string"),
                 Arguments.of("a bad quantity", (Consumer<ObjectNode>) t -> at(t, "/spec").putObject("batchSchedulerOptions")

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -30,11 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PodMonitor has no model here.)
  */
 class StrictFieldsTest {
-    private static final Map<String, Class<? extends KubernetesResource>> MODELS = Map.of(
-            "Namespace", Namespace.class, "ServiceAccount", ServiceAccount.class, "Service", Service.class,
-            "Deployment", Deployment.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "Role", Role.class, "RoleBinding", RoleBinding.class,
-            "ClusterRole", ClusterRole.class, "ClusterRoleBinding", ClusterRoleBinding.class);
+    private static final Map<String, Class<? extends KubernetesResource>> MODELS = Map.ofEntries(
+            Map.entry("Namespace", Namespace.class), Map.entry("ServiceAccount", ServiceAccount.class),
+            Map.entry("Service", Service.class), Map.entry("Deployment", Deployment.class),
+            Map.entry("PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("Role", Role.class), Map.entry("RoleBinding", RoleBinding.class),
+            Map.entry("ClusterRole", ClusterRole.class), Map.entry("ClusterRoleBinding", ClusterRoleBinding.class),
+            Map.entry("ValidatingAdmissionPolicy", ValidatingAdmissionPolicy.class),
+            Map.entry("ValidatingAdmissionPolicyBinding", ValidatingAdmissionPolicyBinding.class));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sparkoperator.deploy.Kustomizations#all")

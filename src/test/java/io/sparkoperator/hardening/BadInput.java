@@ -7,12 +7,11 @@ import java.util.function.Consumer;
  * One bad manifest: an example changed by {@code mutation}, what the CRD schema does with it, and what the
  * operator must make of it when no CRD (or an old one) let it through.
  *
- * @param crdRefusal a fragment of the API server's refusal, {@link #CRD_STORES} when a server would store it, or
- *                   {@link #CEL_RULE} + the rule's message when only a CEL rule (not emulated here) refuses it
+ * @param crdRefusal a fragment of the API server's refusal (schema or CEL rule), {@link #CRD_STORES} when a server
+ *                   with the CRDs would store it
  */
 record BadInput(String name, String example, Consumer<ObjectNode> mutation, String crdRefusal, Outcome operator) {
     static final String CRD_STORES = "";
-    static final String CEL_RULE = "cel:";
 
     /** What the operator makes of the manifest. */
     sealed interface Outcome {

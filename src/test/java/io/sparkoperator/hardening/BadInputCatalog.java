@@ -1,6 +1,5 @@
 package io.sparkoperator.hardening;
 
-import static io.sparkoperator.hardening.BadInput.CEL_RULE;
 import static io.sparkoperator.hardening.BadInput.CRD_STORES;
 import static io.sparkoperator.hardening.Manifest.SPARK_PI;
 import static io.sparkoperator.hardening.Manifest.SPARK_PI_SCHEDULED;
@@ -17,6 +16,8 @@ import java.util.function.Consumer;
 /** The bad manifests every layer is tried with; each is examples/spark-pi(-scheduled).yaml with one thing wrong. */
 final class BadInputCatalog {
     static final String ATTACKER_MASTER = "k8s://https://attacker.example:443";
+    /** The CRDs' CEL rule on sparkConf, which names the key families (ForbiddenSparkConf's list). */
+    static final String CONF_RULE = "sparkConf must not set what the operator sets from the spec";
 
     private BadInputCatalog() {
     }
@@ -83,23 +84,23 @@ final class BadInputCatalog {
         // sparkConf taking over what the operator decides.
         c.add(conf("conf-namespace-escape", "spark.kubernetes.namespace", "kube-system", CRD_STORES,
                 "must be the application's namespace"));
-        c.add(conf("conf-master", "spark.master", ATTACKER_MASTER, "spark.master", "spark.master"));
+        c.add(conf("conf-master", "spark.master", ATTACKER_MASTER, CONF_RULE, "spark.master"));
         c.add(conf("conf-driver-master", "spark.kubernetes.driver.master", ATTACKER_MASTER,
-                "spark.kubernetes.driver.master", "spark.kubernetes.driver.master"));
+                CONF_RULE, "spark.kubernetes.driver.master"));
         c.add(conf("conf-image", "spark.kubernetes.container.image", "evil/image:1",
-                "spark.kubernetes.container.image", "spark.kubernetes.container.image"));
+                CONF_RULE, "spark.kubernetes.container.image"));
         c.add(conf("conf-driver-service-account", "spark.kubernetes.authenticate.driver.serviceAccountName",
-                "spark-operator", "serviceAccountName", "use spec.driver.serviceAccount"));
+                "spark-operator", CONF_RULE, "use spec.driver.serviceAccount"));
         c.add(conf("conf-oauth-token", "spark.kubernetes.authenticate.oauthToken", "stolen",
-                "spark.kubernetes.authenticate.oauthToken", "spark.kubernetes.authenticate.oauthToken"));
+                CONF_RULE, "spark.kubernetes.authenticate.oauthToken"));
         c.add(conf("conf-submission-token", "spark.kubernetes.authenticate.submission.oauthToken", "stolen",
-                CRD_STORES, "spark.kubernetes.authenticate.submission.oauthToken"));
+                CONF_RULE, "spark.kubernetes.authenticate.submission.oauthToken"));
         c.add(conf("conf-submission-ca-file", "spark.kubernetes.authenticate.submission.caCertFile", "/tmp/ca.crt",
-                CRD_STORES, "spark.kubernetes.authenticate.submission.caCertFile"));
+                CONF_RULE, "spark.kubernetes.authenticate.submission.caCertFile"));
         c.add(conf("conf-driver-pod-template-file", "spark.kubernetes.driver.podTemplateFile", "/etc/passwd",
-                CRD_STORES, "use spec.driver.template"));
+                CONF_RULE, "use spec.driver.template"));
         c.add(conf("conf-wait-app-completion", "spark.kubernetes.submission.waitAppCompletion", "true",
-                CRD_STORES, "waitAppCompletion"));
+                CONF_RULE, "waitAppCompletion"));
         // A main file that spark-submit would read as an option (there is no shell: this is the only injection).
         c.add(app("main-file-is-master-flag", s -> {
             s.put("mainApplicationFile", "--master");
@@ -133,7 +134,7 @@ final class BadInputCatalog {
             for (int i = 0; i < 20_000; i++) {
                 conf.put("spark.hardening.key" + i, "v".repeat(200));
             }
-        }, CRD_STORES, rejected("too large")));
+        }, "must have at most 1000 properties", rejected("too large")));
         c.add(app("huge-argument", s -> Manifest.strings(s, "arguments", "x".repeat(200_000)), CRD_STORES,
                 rejected("too large")));
         // The validating webhook's other rules.
@@ -144,12 +145,12 @@ final class BadInputCatalog {
         c.add(app("node-selector-twice", s -> {
             Manifest.object(s, "/nodeSelector").put("disk", "ssd");
             Manifest.object(s, "/driver/nodeSelector").put("zone", "a");
-        }, CEL_RULE + "spec.nodeSelector cannot be used together", rejected("cannot both be set")));
+        }, "spec.nodeSelector cannot be used together", rejected("cannot both be set")));
         c.add(app("ingress-port-twice", s -> {
             var list = s.putArray("driverIngressOptions");
             list.addObject().put("servicePort", 4041).put("ingressURLFormat", "a.example/{{$appName}}");
             list.addObject().put("servicePort", 4041).put("ingressURLFormat", "b.example/{{$appName}}");
-        }, CEL_RULE + "driverIngressOptions must have unique servicePort values", rejected("is used twice")));
+        }, "driverIngressOptions must have unique servicePort values", rejected("is used twice")));
         c.add(app("driver-pod-name-invalid", s -> Manifest.object(s, "/driver").put("podName", "Driver_Pod"),
                 "must match", rejected("spec.driver.podName")));
         return c;

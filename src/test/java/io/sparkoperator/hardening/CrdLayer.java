@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What a real API server with this project's CRDs would refuse in a manifest: the structural schema (types,
- * required, enum, minimum, pattern) and the two CEL rules emulated in Java (name, sparkConf deny-list). The api
+ * required, enum, minimum, pattern) and every CEL rule, evaluated with real CEL. The api
  * package keeps these checkers package-private; they are reached by reflection so that the one implementation the
  * CRD tests trust is also the one used here (a copy could drift from the CRDs).
  */
@@ -25,7 +25,7 @@ final class CrdLayer {
         List<String> refusals = new ArrayList<>();
         refusals.addAll(call("StructuralSchemaValidator", "validateResource",
                 new Class<?>[] {JsonNode.class, JsonNode.class}, rootSchema, manifest));
-        refusals.addAll(call("CelRuleEmulation", "violations",
+        refusals.addAll(call("CrdRuleEvaluator", "violations",
                 new Class<?>[] {JsonNode.class, JsonNode.class}, crd, manifest));
         return refusals;
     }

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.sparkoperator.logging.LogContext;
+import io.sparkoperator.logging.LogResource;
 import io.sparkoperator.runtime.Backoff;
 import io.sparkoperator.runtime.DelayScheduler;
 import io.sparkoperator.runtime.KeyEventHandler;
@@ -19,6 +21,7 @@ import io.sparkoperator.sparkapp.PodEventHandler;
 import io.sparkoperator.sparkapp.SparkCaches;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +34,7 @@ import java.util.function.Function;
  */
 public final class Controllers {
     private static final System.Logger LOG = System.getLogger(Controllers.class.getName());
+    private static final Duration WATCH_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     /**
      * What to watch and how to retry.
@@ -138,16 +142,18 @@ public final class Controllers {
     /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
     public synchronized void start() throws TimeoutException, InterruptedException {
         if (started || stopped) {
-            throw new IllegalStateException("a Controllers runs once");
+            throw new IllegalStateException("Controllers run once");
         }
         started = true;
         timers = settings.timers().apply("spark-operator-timers");
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
-        apps = new KeyedDispatcher("SparkApplication", appReconciler.create(caches, specChanges),
+        apps = new KeyedDispatcher("SparkApplication", logged("SparkApplication",
+                appReconciler.create(caches, specChanges)),
                 settings.backoff(), timers, observers.apps(), settings.maxPassTime(),
                 settings.maxConcurrentReconciles());
-        scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledReconciler, settings.backoff(),
+        scheduled = new KeyedDispatcher("ScheduledSparkApplication", logged("ScheduledSparkApplication",
+                scheduledReconciler), settings.backoff(),
                 timers, observers.scheduled(), settings.maxPassTime(), settings.maxConcurrentReconciles());
         apps.pause();
         scheduled.pause();
@@ -161,11 +167,32 @@ public final class Controllers {
             caches.onPods(watchers.pods());
         }
         LOG.log(Level.INFO, () -> "starting informers for " + (settings.namespaces().isEmpty() ? "all namespaces"
-                : "namespaces " + settings.namespaces()));
-        caches.startAndSync(settings.cacheSyncTimeout());
+                : "namespaces " + settings.namespaces()) + " at " + client.getMasterUrl());
+        try {
+            caches.startAndSync(settings.cacheSyncTimeout());
+        } catch (TimeoutException | RuntimeException e) {
+            throw new IllegalStateException("cannot start watching at the Kubernetes API server "
+                    + client.getMasterUrl() + ": " + e.getMessage(), e);
+        }
         LOG.log(Level.INFO, "caches synced; reconciling");
         apps.resume();
         scheduled.resume();
+        Thread.ofVirtual().name("watch-health").start(this::checkWatchesUntilStopped);
+    }
+
+    /**
+     * Ends watch outages (an info line when a watch is back) even when nobody asks {@code /readyz}; the warnings at
+     * the start of an outage come from the informers themselves.
+     */
+    private void checkWatchesUntilStopped() {
+        try {
+            while (!stopped) {
+                Thread.sleep(WATCH_CHECK_INTERVAL);
+                caches.watchProblems();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -188,10 +215,36 @@ public final class Controllers {
         return idle;
     }
 
+    /** Every line logged during a pass names its resource ({@code Kind(ns/name): ...}) without saying so itself. */
+    private static Reconciler logged(String kind, Reconciler reconciler) {
+        return key -> {
+            try (LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()))) {
+                return reconciler.reconcile(key);
+            }
+        };
+    }
+
     /** Ready: caches synced and still watching, not stopped. */
     public boolean isReady() {
+        return notReadyReasons().isEmpty();
+    }
+
+    /** Why this term is not ready, one line each; empty when it is. */
+    public List<String> notReadyReasons() {
         SparkCaches current = caches;
-        return started && !stopped && current != null && current.hasSynced() && current.isWatching();
+        if (stopped) {
+            return List.of("the controllers are stopped");
+        }
+        if (!started || current == null) {
+            return List.of("the controllers have not started");
+        }
+        List<String> reasons = new ArrayList<>(current.watchProblems());
+        if (!current.hasSynced()) {
+            reasons.add("the informer caches have not synced yet");
+        } else if (reasons.isEmpty() && !current.isWatching()) {
+            reasons.add("an informer is not watching (reconnecting)");
+        }
+        return reasons;
     }
 
     /** Reconciliations running right now (both kinds). */

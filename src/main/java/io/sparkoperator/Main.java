@@ -36,12 +36,16 @@ public final class Main {
         try {
             operator = Operator.start(config, System.getenv());
         } catch (Exception e) {
-            log.log(Level.ERROR, "spark-operator failed to start: " + e.getMessage(), e);
+            // The message says what failed and where; the stack trace only helps at --log-level=debug.
+            log.log(Level.ERROR, "spark-operator failed to start: " + e.getMessage());
+            log.log(Level.DEBUG, "start-up failure", e);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(operator::shutdown));
-        log.log(Level.INFO, () -> "spark-operator started; watching " + (config.watchesAllNamespaces()
+        log.log(Level.INFO, () -> "spark-operator started; " + (config.leaderElection().enabled()
+                ? "reconciling once it holds the Lease " + config.leaderElection().lockNamespace() + "/"
+                        + config.leaderElection().lockName() + "; " : "") + "watching " + (config.watchesAllNamespaces()
                 ? "all namespaces" : "namespaces " + config.namespaces()));
         try {
             operator.awaitStopped();

@@ -1,11 +1,10 @@
 package io.sparkoperator;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkoperator.config.BindAddress;
 import io.sparkoperator.config.OperatorConfig;
-import io.sparkoperator.logging.LogContext;
-import io.sparkoperator.logging.LogResource;
 import io.sparkoperator.metrics.EndpointSettings;
 import io.sparkoperator.metrics.OperatorEndpoints;
 import io.sparkoperator.metrics.OperatorMetrics;
@@ -47,6 +46,7 @@ import java.util.function.UnaryOperator;
 final class Operator {
     private static final System.Logger LOG = System.getLogger(Operator.class.getName());
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final int REQUEST_RETRIES = 3;
 
     private final OperatorConfig config;
     private final KubernetesClient client;
@@ -89,28 +89,38 @@ final class Operator {
                 PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
                 : runtime.trackedScheduledKeys());
-        Reconciler scheduled = logged("ScheduledSparkApplication",
-                new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,
-                        ScheduledSparkApplicationReconciler.recordedBy(events)));
+        Reconciler scheduled = new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,
+                        ScheduledSparkApplicationReconciler.recordedBy(events));
         // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
         Duration maxPassTime = config.sparkSubmitTimeout().plus(Controllers.Settings.DEFAULT_MAX_PASS_TIME);
         runtime = new Controllers(client, new Controllers.Settings(config.namespaces(),
                 config.labelSelectorFilter(), config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
                 maxPassTime, config.controllerThreads()),
-                (caches, specChanges) -> logged("SparkApplication",
-                        new SparkApplicationReconciler(parts, caches, specChanges)),
+                (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
                 scheduled, RunLinks::parentKeyOf,
                 new Controllers.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get);
         gate = new LeaderGate(client, config.leaderElection(), identity, runtime.asLeaderWork(KILL_GRACE));
-        endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::isReady);
+        endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::notReadyReasons);
     }
 
     /** The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). */
     static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
-        return start(config, env, new KubernetesClientBuilder().build(), UnaryOperator.identity());
+        return start(config, env, new KubernetesClientBuilder().withConfig(clientConfig()).build(),
+                UnaryOperator.identity());
+    }
+
+    /**
+     * The usual client configuration with few HTTP-level retries: fabric8 retries a failed request 10 times
+     * (about 100 s of back-off) before anyone hears of it, which hides an unreachable API server from the log and
+     * from {@code /readyz}. Informers retry on their own and failed passes back off in the dispatcher.
+     */
+    static Config clientConfig() {
+        Config config = Config.autoConfigure(null);
+        config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
+        return config;
     }
 
     /** With a given client and submitter settings (tests run spark-submit against a mock API server). */
@@ -118,6 +128,11 @@ final class Operator {
             UnaryOperator<SubmitterConfig> submitterSettings) throws Exception {
         Operator operator = new Operator(config, env, client, submitterSettings);
         operator.gate.start();
+        if (operator.gate.lost().isDone()) {
+            // Without leader election the work started (or failed) inside gate.start(): fail start-up, say it once.
+            operator.closeAfterFailedStart();
+            throw new IllegalStateException(operator.gate.lost().getNow("the controllers failed to start"));
+        }
         operator.gate.lost().thenAccept(reason -> {
             if (!operator.stopping) {
                 LOG.log(Level.ERROR, () -> "stopping the operator: " + reason);
@@ -130,7 +145,19 @@ final class Operator {
 
     /** Ready: leading with synced caches; a standby replica is not ready (it serves nothing). */
     boolean isReady() {
-        return !stopping && gate.isLeader() && runtime.isReady();
+        return notReadyReasons().isEmpty();
+    }
+
+    /** What {@code /readyz} says when not ready, one reason a line. */
+    List<String> notReadyReasons() {
+        if (stopping) {
+            return List.of("shutting down");
+        }
+        if (!gate.isLeader()) {
+            return List.of("not the leader: waiting for the Lease " + config.leaderElection().lockNamespace() + "/"
+                    + config.leaderElection().lockName());
+        }
+        return runtime.notReadyReasons();
     }
 
     /** Where the endpoints listen (port 0 in the flags picks a free one). */
@@ -163,6 +190,16 @@ final class Operator {
         stopped.countDown();
     }
 
+    /** Releases what the constructor opened once the controllers could not start (they stopped themselves). */
+    private void closeAfterFailedStart() {
+        stopping = true;
+        submitter.close();
+        gate.close();
+        endpoints.stop();
+        client.close();
+        stopped.countDown();
+    }
+
     /** Blocks until {@link #shutdown()} finished: keeps {@code main} alive, since the operator's threads are daemons. */
     void awaitStopped() throws InterruptedException {
         stopped.await();
@@ -175,16 +212,6 @@ final class Operator {
         return caches == null ? List.of() : view.apply(caches);
     }
 
-    private static Reconciler logged(String kind, Reconciler reconciler) {
-        return key -> {
-            LogContext.Scope scope = LogContext.open(new LogResource(kind, key.namespace(), key.name()));
-            try {
-                return reconciler.reconcile(key);
-            } finally {
-                scope.close();
-            }
-        };
-    }
 
     static SubmitterConfig submitterConfig(OperatorConfig config, Map<String, String> env) {
         if (config.sparkHome().isEmpty()) {
@@ -193,7 +220,7 @@ final class Operator {
         String master = config.sparkSubmitMaster().isEmpty() ? MasterUrl.inCluster(env) : config.sparkSubmitMaster();
         // With a UI Ingress behind a path, spark-submit sets spark.ui.proxyBase so the UI's links work there.
         boolean uiIngress = config.uiService().enabled() && config.uiService().ingress().enabled();
-        return SubmitterConfig.defaults(Path.of(config.sparkHome()), master)
+        return SubmitterConfig.defaults(Path.of(config.sparkHome()), master, config.workDir())
                 .withTimeout(config.sparkSubmitTimeout())
                 .withMaxConcurrentSubmits(config.sparkSubmitConcurrency())
                 .withArguments(new ArgumentOptions(false, uiIngress ? config.uiService().ingress().urlFormat() : null));

@@ -27,7 +27,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator as Main starts it (flags, submitter, metrics and health endpoints, informers, dispatcher), running the
@@ -49,6 +49,9 @@ class OperatorIntegrationTest {
     private final KubernetesClient client;
     private final HttpClient http = HttpClient.newHttpClient();
     private Operator operator;
+    /** The pod templates and the 76 MB start-up cache: deleted with the test. */
+    @TempDir
+    Path work;
 
     OperatorIntegrationTest() {
         for (String[] crd : List.of(new String[] {ApiGroup.SPARK_APPLICATION, "sparkapplications"},
@@ -72,7 +75,6 @@ class OperatorIntegrationTest {
     @Timeout(240)
     void mainWiringSubmitsWithTheRealSparkSubmitFollowsTheDriverAndShutsDown() throws Exception {
         Path sparkHome = AssembledSparkHome.require();
-        Path work = Files.createTempDirectory("operator-it");
         OperatorConfig config = OperatorFlags.parse(new String[] {"--spark-home=" + sparkHome,
                 "--spark-submit-master=" + SparkMockApiServer.masterUrl(server), "--spark-submit-timeout=120s",
                 "--metrics-bind-address=127.0.0.1:0", "--health-probe-bind-address=127.0.0.1:0",

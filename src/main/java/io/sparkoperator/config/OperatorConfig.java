@@ -5,6 +5,7 @@ import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.ui.UiServiceOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param sparkHome           where {@code bin/spark-submit} is; empty when neither flag nor SPARK_HOME says
  * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
  * @param controllerThreads   reconciliations running at once per kind; more wait in a queue
+ * @param workDir             where spark-submit's pod template files and start-up cache live
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -39,7 +41,8 @@ public record OperatorConfig(
         int maxTrackedExecutorPerApp,
         Duration cacheSyncTimeout,
         Duration shutdownTimeout,
-        int controllerThreads) {
+        int controllerThreads,
+        Path workDir) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

@@ -8,8 +8,10 @@ import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
+import io.sparkoperator.submit.SubmitterConfig;
 import io.sparkoperator.ui.IngressOptions;
 import io.sparkoperator.ui.UiServiceOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,7 +86,10 @@ public final class OperatorFlags {
             new Flag("shutdown-timeout", "30s", false,
                     "On SIGTERM, how long running spark-submits may finish before they are killed."),
             new Flag("controller-threads", "10", false,
-                    "At most this many reconciliations at once per kind; the rest wait, pod events first."));
+                    "At most this many reconciliations at once per kind; the rest wait, pod events first."),
+            new Flag("work-dir", "", false,
+                    "Where spark-submit's pod template files and start-up cache (about 80 MB) live "
+                    + "(default: <java.io.tmpdir>/spark-operator)."));
 
     private OperatorFlags() {
     }
@@ -166,7 +171,8 @@ public final class OperatorFlags {
                 v.intAtLeast("max-tracked-executor-per-app", 0),
                 v.positiveDuration("cache-sync-timeout"),
                 v.positiveDuration("shutdown-timeout"),
-                v.intAtLeast("controller-threads", 1));
+                v.intAtLeast("controller-threads", 1),
+                v.text("work-dir").isEmpty() ? SubmitterConfig.defaultWorkDir() : Path.of(v.text("work-dir")));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -6,9 +6,17 @@ import java.util.logging.LogRecord;
 /**
  * One readable line per record:
  * {@code 2026-01-01T10:00:00.123Z INFO  [thread] i.s.c.Reconciler SparkApplication(ns/name): message key=value}.
- * Line breaks inside messages, values and stack traces are written as {@code \n} so a record never spans lines.
+ * Line breaks inside messages and values are written as {@code \n} so a record never spans lines. An exception
+ * is shown as its message and causes; its stack trace only with {@code stacks} (at {@code --log-level=debug}),
+ * since a stack trace inline makes lines of thousands of characters that nobody reads in {@code kubectl logs}.
  */
 public final class PlainFormatter extends Formatter {
+    private final boolean stacks;
+
+    public PlainFormatter(boolean stacks) {
+        this.stacks = stacks;
+    }
+
     @Override
     public String format(LogRecord record) {
         LogLine line = LogLine.of(record, this);
@@ -23,10 +31,25 @@ public final class PlainFormatter extends Formatter {
             out.append(' ').append(field.key()).append('=').append(quoteIfNeeded(String.valueOf(field.value())));
         }
         if (line.error() != null) {
-            out.append(" error=").append(quoteIfNeeded(String.valueOf(line.error())))
-                    .append(" stack=").append(quoteIfNeeded(LogLine.stackTrace(line.error())));
+            out.append(" error=").append(quoteIfNeeded(withCauses(line.error())));
+            if (stacks) {
+                out.append(" stack=").append(quoteIfNeeded(LogLine.stackTrace(line.error())));
+            }
         }
         return out.append(System.lineSeparator()).toString();
+    }
+
+    /** {@code Outer: message; caused by Inner: message}, each cause once. */
+    static String withCauses(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error));
+        int depth = 0;
+        for (Throwable cause = error.getCause(); cause != null && cause != error && depth < 5;
+                cause = cause.getCause(), depth++) {
+            if (!text.toString().contains(String.valueOf(cause))) {
+                text.append("; caused by ").append(cause);
+            }
+        }
+        return text.toString();
     }
 
     /** {@code io.sparkoperator.runtime.Reconciler} -> {@code i.s.c.Reconciler}. */

@@ -5,20 +5,21 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
+import java.util.List;
 
 /**
  * Kubernetes probes: {@code /healthz} answers 200 while the process serves requests; {@code /readyz} answers 200
- * only while the readiness check holds (caches synced and, with leader election, leading), else 503.
+ * only while the readiness check holds (caches synced and watching and, with leader election, leading), else 503
+ * with the reasons, one per line.
  */
 final class HealthHandler implements HttpHandler {
     static final String LIVENESS_PATH = "/healthz";
     static final String READINESS_PATH = "/readyz";
 
-    private final BooleanSupplier ready;
+    private final Readiness readiness;
 
-    HealthHandler(BooleanSupplier ready) {
-        this.ready = ready;
+    HealthHandler(Readiness readiness) {
+        this.readiness = readiness;
     }
 
     @Override
@@ -28,10 +29,11 @@ final class HealthHandler implements HttpHandler {
             if (LIVENESS_PATH.equals(path)) {
                 respond(exchange, 200, "ok\n");
             } else if (READINESS_PATH.equals(path)) {
-                if (isReady()) {
+                List<String> reasons = notReadyReasons();
+                if (reasons.isEmpty()) {
                     respond(exchange, 200, "ok\n");
                 } else {
-                    respond(exchange, 503, "not ready\n");
+                    respond(exchange, 503, "not ready: " + String.join("\n  ", reasons) + "\n");
                 }
             } else {
                 respond(exchange, 404, "not found\n");
@@ -39,11 +41,11 @@ final class HealthHandler implements HttpHandler {
         }
     }
 
-    private boolean isReady() {
+    private List<String> notReadyReasons() {
         try {
-            return ready.getAsBoolean();
+            return readiness.notReadyReasons();
         } catch (RuntimeException e) {
-            return false;
+            return List.of("the readiness check failed: " + e);
         }
     }
 

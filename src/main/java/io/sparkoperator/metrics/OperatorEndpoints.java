@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,10 +25,16 @@ public final class OperatorEndpoints implements AutoCloseable {
         this.healthExecutor = healthExecutor;
     }
 
-    /** Binds and starts; a port in use fails here with a clear {@link IOException}. */
+    /** As {@link #start(EndpointSettings, PrometheusRegistry, Readiness)}, with no reason given when not ready. */
     public static OperatorEndpoints start(EndpointSettings settings, PrometheusRegistry registry,
             BooleanSupplier ready) throws IOException {
-        HealthHandler health = new HealthHandler(ready);
+        return start(settings, registry, () -> ready.getAsBoolean() ? List.of() : List.of("not ready"));
+    }
+
+    /** Binds and starts; a port in use fails here with a clear {@link IOException} naming the address and flag. */
+    public static OperatorEndpoints start(EndpointSettings settings, PrometheusRegistry registry,
+            Readiness readiness) throws IOException {
+        HealthHandler health = new HealthHandler(readiness);
         HTTPServer metrics = null;
         if (settings.metricsEnabled()) {
             HTTPServer.Builder builder = HTTPServer.builder().hostname(settings.bindHost())
@@ -35,7 +42,13 @@ public final class OperatorEndpoints implements AutoCloseable {
             if (settings.sharedPort()) {
                 builder.defaultHandler(health);
             }
-            metrics = builder.buildAndStart();
+            try {
+                metrics = builder.buildAndStart();
+            } catch (IOException e) {
+                throw new IOException("cannot listen for metrics on " + settings.bindHost() + ":"
+                        + settings.metricsPort() + " (--metrics-bind-address"
+                        + (settings.sharedPort() ? ", also --health-probe-bind-address" : "") + "): " + e.getMessage(), e);
+            }
         }
         if (settings.sharedPort()) {
             return new OperatorEndpoints(metrics, null, null);
@@ -48,7 +61,7 @@ public final class OperatorEndpoints implements AutoCloseable {
                 metrics.stop();
             }
             throw new IOException("cannot listen for health probes on " + settings.bindHost() + ":"
-                    + settings.healthPort() + ": " + e.getMessage(), e);
+                    + settings.healthPort() + " (--health-probe-bind-address): " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

@@ -16,21 +16,28 @@ import java.util.function.Function;
 
 /**
  * The informers of one resource type over the watched namespaces: one cluster-wide informer, or one per listed
- * namespace (so the operator needs rights only there). Lookups go to the right namespace's cache.
+ * namespace (so the operator needs rights only there). Lookups go to the right namespace's cache. List and watch
+ * failures are tracked per informer ({@link #problems()}), logged once per outage.
  */
 public final class InformerGroup<T extends HasMetadata> {
     private static final String ALL = "";
     private final Map<String, SharedIndexInformer<T>> byNamespace = new LinkedHashMap<>();
+    private final String resource;
+    private final WatchHealth health;
 
     /**
+     * @param resource what the informers hold, for messages (e.g. {@code SparkApplications})
      * @param factory makes an unstarted informer for a namespace, or for all namespaces when given {@code null}
      */
-    public InformerGroup(List<String> namespaces, Function<String, SharedIndexInformer<T>> factory) {
+    public InformerGroup(String resource, List<String> namespaces, Function<String, SharedIndexInformer<T>> factory) {
+        this.resource = resource;
+        this.health = new WatchHealth(resource);
         if (namespaces.isEmpty()) {
             byNamespace.put(ALL, factory.apply(null));
         } else {
             namespaces.forEach(namespace -> byNamespace.put(namespace, factory.apply(namespace)));
         }
+        byNamespace.forEach((namespace, informer) -> informer.exceptionHandler(health.handlerFor(scope(namespace))));
     }
 
     public InformerGroup<T> addIndexer(String name, Function<T, List<String>> indexer) {
@@ -43,16 +50,40 @@ public final class InformerGroup<T extends HasMetadata> {
         return this;
     }
 
-    /** Starts every informer and waits until all have listed their objects. */
+    /**
+     * Starts every informer and waits until all have listed their objects; a timeout says which scope did not
+     * list and the last error it saw.
+     */
     public void startAndSync(Duration timeout) throws TimeoutException, InterruptedException {
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        byNamespace.values().forEach(informer -> started.add(informer.start().toCompletableFuture()));
+        Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+        byNamespace.forEach((namespace, informer) -> started.put(namespace, informer.start().toCompletableFuture()));
         try {
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toNanos(),
+            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).get(timeout.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("informer failed to start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot list " + resource + ": " + WatchHealth.Causes.summary(e.getCause()),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            List<String> unlisted = new ArrayList<>();
+            started.forEach((namespace, future) -> {
+                if (!future.isDone()) {
+                    String cause = health.causeOf(scope(namespace));
+                    unlisted.add(scope(namespace) + (cause == null ? " (no answer)" : ": " + cause));
+                }
+            });
+            throw new TimeoutException("could not list " + resource + " within " + timeout.toSeconds() + " s in "
+                    + String.join("; ", unlisted));
         }
+    }
+
+    /** Why some informers of this group cannot list or watch now; empty when all can. */
+    public List<String> problems() {
+        byNamespace.forEach((namespace, informer) -> health.observe(scope(namespace), informer.isWatching()));
+        return health.problems();
+    }
+
+    private static String scope(String namespace) {
+        return namespace.equals(ALL) ? "all namespaces" : "namespace " + namespace;
     }
 
     public boolean hasSynced() {

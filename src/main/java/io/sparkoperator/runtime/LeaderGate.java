@@ -66,10 +66,10 @@ public final class LeaderGate implements AutoCloseable {
         try {
             work.start();
         } catch (Exception e) {
-            LOG.log(Level.ERROR, identity + ": could not start work", e);
+            // Said once, by whoever waits on lost(): the operator logs it and exits.
             leading = false;
             work.stopNow();
-            lost.complete("work failed to start: " + e.getMessage());
+            lost.complete(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

@@ -106,7 +106,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
         if (shell.isEmpty() || shell.get().getMetadata().getDeletionTimestamp() != null) {
             return ReconcileResult.done();
         }
-        LOG.warning(() -> "ScheduledSparkApplication(" + key + "): " + reason);
+        LOG.warning(reason);
         RunDecision decision = RunDecider.unreadable(shell.get().getStatus(), reason);
         decision.events().forEach(event -> events.accept(shell.get(), event));
         if (!StatusPatch.sameAsWritten(shell.get().getStatus(), decision.status())) {
@@ -118,7 +118,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
     }
 
     private void delete(ResourceKey parent, String runName) {
-        LOG.info(() -> "ScheduledSparkApplication(" + parent + "): deleting run " + runName);
+        LOG.info(() -> "deleting run " + runName);
         client.resources(SparkApplication.class).inNamespace(parent.namespace()).withName(runName)
                 .withGracePeriod(0).delete();
     }
@@ -127,13 +127,13 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
         try {
             client.resources(SparkApplication.class).inNamespace(parent.getMetadata().getNamespace())
                     .resource(RunLinks.newRun(parent, runName)).create();
-            LOG.info(() -> "ScheduledSparkApplication(" + ResourceKey.of(parent) + "): started run " + runName);
+            LOG.info(() -> "started run " + runName);
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
             // Created by an earlier pass whose status write failed: the tick's run exists, which is the goal.
-            LOG.info(() -> "ScheduledSparkApplication(" + ResourceKey.of(parent) + "): run " + runName + " exists");
+            LOG.info(() -> "run " + runName + " exists");
         }
     }
 }

@@ -116,7 +116,7 @@ public final class SparkApplicationReconciler implements Reconciler {
                     // returned to the dispatcher
                 }
                 case Action.DeleteApplication delete -> {
-                    LOG.log(Level.INFO, () -> "SparkApplication(" + key + "): time to live expired, deleting it");
+                    LOG.log(Level.INFO, () -> "time to live expired, deleting it");
                     SparkApplications.api(parts.client()).inNamespace(key.namespace()).withName(key.name()).delete();
                 }
             }
@@ -137,7 +137,7 @@ public final class SparkApplicationReconciler implements Reconciler {
             throw new InterruptedException("operator stopping; outcome of submission " + submit.submissionId()
                     + " of " + key + " not recorded");
         }
-        LOG.log(Level.INFO, () -> "SparkApplication(" + key + "): spark-submit " + result.getClass().getSimpleName()
+        LOG.log(Level.INFO, () -> "spark-submit " + result.getClass().getSimpleName()
                 + " in " + took.toMillis() + " ms");
         SubmissionOutcome outcome = switch (result) {
             case SubmitResult.Submitted ok -> {
@@ -160,7 +160,7 @@ public final class SparkApplicationReconciler implements Reconciler {
             fresh.wrote(key, raw, outcome.stored());
             SparkApplicationStatus before = app.getStatus() == null ? SparkApplicationStatus.initial() : app.getStatus();
             if (before.state() != status.state()) {
-                LOG.log(Level.INFO, () -> "SparkApplication(" + key + "): " + label(before.state()) + " -> "
+                LOG.log(Level.INFO, () -> label(before.state()) + " -> "
                         + label(status.state()));
             }
             parts.listener().statusWritten(withStatus(app, status), before, status);
@@ -208,7 +208,7 @@ public final class SparkApplicationReconciler implements Reconciler {
         StatusWriter.Outcome outcome = statusWriter.write(raw, failed);
         if (outcome.written()) {
             fresh.wrote(key, raw, outcome.stored());
-            LOG.log(Level.WARNING, () -> "SparkApplication(" + key + "): " + e.getMessage());
+            LOG.log(Level.WARNING, e::getMessage);
             parts.events().warning(raw, EventReasons.APP_FAILED, e.getMessage());
         }
         specChanges.clear(key, specChanges.peek(key));

@@ -32,16 +32,16 @@ public final class SparkCaches {
     private final InformerGroup<Pod> pods;
 
     public SparkCaches(KubernetesClient client, List<String> namespaces, LabelSelector appSelector) {
-        apps = new InformerGroup<>(namespaces, namespace -> {
+        apps = new InformerGroup<>("SparkApplications", namespaces, namespace -> {
             var all = SparkApplications.api(client);
             var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
             return (appSelector == null ? scoped : scoped.withLabelSelector(appSelector)).runnableInformer(0);
         });
-        scheduledApps = new InformerGroup<>(namespaces, namespace -> {
+        scheduledApps = new InformerGroup<>("ScheduledSparkApplications", namespaces, namespace -> {
             var all = client.resources(ScheduledSparkApplication.class);
             return (namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace)).runnableInformer(0);
         });
-        pods = new InformerGroup<Pod>(namespaces, namespace -> sparkPods(client, namespace).runnableInformer(0))
+        pods = new InformerGroup<Pod>("Spark pods", namespaces, namespace -> sparkPods(client, namespace).runnableInformer(0))
                 .addIndexer(BY_APP, pod -> {
                     String app = pod.getMetadata().getLabels() == null ? null
                             : pod.getMetadata().getLabels().get(Labels.APP_NAME);
@@ -84,6 +84,14 @@ public final class SparkCaches {
 
     public boolean isWatching() {
         return apps.isWatching() && scheduledApps.isWatching() && pods.isWatching();
+    }
+
+    /** What cannot be listed or watched now, one line each (the reasons {@code /readyz} gives). */
+    public List<String> watchProblems() {
+        List<String> problems = new ArrayList<>(apps.problems());
+        problems.addAll(scheduledApps.problems());
+        problems.addAll(pods.problems());
+        return problems;
     }
 
     public GenericKubernetesResource app(ResourceKey key) {

@@ -76,7 +76,7 @@ public final class StatusWriter {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                LOG.log(Level.DEBUG, () -> "SparkApplication(" + key(current) + "): status conflict, re-reading");
+                LOG.log(Level.DEBUG, () -> "status conflict, re-reading");
                 base = SparkApplications.api(client).inNamespace(current.getMetadata().getNamespace())
                         .withName(current.getMetadata().getName()).get();
                 // Only metadata or spec moved (a user edit): our decision still holds. A status written by someone

@@ -48,7 +48,11 @@ public record SubmitterConfig(Path sparkHome, String masterUrl, Path javaHome, D
      * {@code <tmp>/spark-operator/cds}, the child on the operator's own JDK.
      */
     public static SubmitterConfig defaults(Path sparkHome, String masterUrl) {
-        Path work = defaultWorkDir();
+        return defaults(sparkHome, masterUrl, defaultWorkDir());
+    }
+
+    /** {@link #defaults(Path, String)} with the pod templates and the start-up cache under {@code work}. */
+    public static SubmitterConfig defaults(Path sparkHome, String masterUrl, Path work) {
         return new SubmitterConfig(sparkHome, masterUrl, Path.of(System.getProperty("java.home")), DEFAULT_TIMEOUT,
                 Runtime.getRuntime().availableProcessors(), ChildJvmOptions.tuned(work.resolve("cds")), work,
                 Map.of(), ArgumentOptions.defaults(), DEFAULT_MAX_STDERR_CHARS);
@@ -103,7 +107,8 @@ public record SubmitterConfig(Path sparkHome, String masterUrl, Path javaHome, D
         return withChildEnv("KUBECONFIG", kubeconfig.toString());
     }
 
-    private static Path defaultWorkDir() {
+    /** {@code <java.io.tmpdir>/spark-operator}: in the image {@code /tmp} is an emptyDir, so it is the pod's own. */
+    public static Path defaultWorkDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "spark-operator");
     }
 }

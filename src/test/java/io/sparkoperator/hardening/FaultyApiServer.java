@@ -105,10 +105,22 @@ final class FaultyApiServer implements AutoCloseable {
         return client(Duration.ofSeconds(60), "test");
     }
 
-    private KubernetesClient client(Duration requestTimeout, String who) {
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
+    /** An operator client that retries a failed request only {@code retries} times (as the operator's does). */
+    KubernetesClient newClient(Duration requestTimeout, int retries) {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(config(requestTimeout,
+                "operator")).withRequestRetryBackoffLimit(retries).build()).build();
+        clients.add(client);
+        return client;
+    }
+
+    private Config config(Duration requestTimeout, String who) {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
                 .withRequestTimeout((int) requestTimeout.toMillis()).withTrustCerts(true)
                 .withCustomHeaders(Map.of(WHO, who)).build();
+    }
+
+    private KubernetesClient client(Duration requestTimeout, String who) {
+        Config config = config(requestTimeout, who);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         clients.add(client);
         return client;

@@ -53,7 +53,23 @@ class LoggingTest {
         assertTrue(lines.get(0).contains("ERROR"));
         assertTrue(lines.get(0).contains("spark-submit failed:\\nline two"));
         assertTrue(lines.get(0).contains("error=\"java.lang.IllegalStateException: boom\\nsecond\""));
-        assertTrue(lines.get(0).contains("at io.sparkoperator.logging.LoggingTest"));
+        assertFalse(lines.get(0).contains("stack="), "no stack trace below --log-level=debug: " + lines.get(0));
+    }
+
+    @Test
+    void plainLinesShowCausesAndTheStackOnlyAtDebug() throws IOException {
+        LoggingSetup.configure(new LogSettings(LogLevel.INFO, LogFormat.PLAIN), out);
+        log.error("watch failed", new IllegalStateException("cannot list", new java.net.ConnectException()));
+        String info = lines().get(0);
+        assertTrue(info.contains("error=\"java.lang.IllegalStateException: cannot list; caused by "
+                + "java.net.ConnectException\""), info);
+        assertTrue(info.length() < 300, "a short line: " + info);
+        out.reset();
+        LoggingSetup.configure(new LogSettings(LogLevel.DEBUG, LogFormat.PLAIN), out);
+        log.error("spark-submit failed", new IllegalStateException("boom"));
+        String debug = lines().get(0);
+        assertTrue(debug.contains("stack=") && debug.contains("at io.sparkoperator.logging.LoggingTest"), debug);
+        assertEquals(1, lines().size(), "still one line");
     }
 
     @Test

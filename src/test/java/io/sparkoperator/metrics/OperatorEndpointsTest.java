@@ -118,6 +118,22 @@ class OperatorEndpointsTest {
     }
 
     @Test
+    void readinessSaysWhyItIsNotReady() throws Exception {
+        OperatorMetrics metrics = new OperatorMetrics(MetricsSettings.defaults(), () -> cache, () -> pods);
+        List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(
+                "cannot watch SparkApplications in all namespaces since 2026-12-02T09:00:00Z: connection refused",
+                "the informer caches have not synced yet"));
+        endpoints = OperatorEndpoints.start(new EndpointSettings(true, "127.0.0.1", 0, "/metrics", 0),
+                metrics.registry(), () -> List.copyOf(reasons));
+        HttpResponse<String> readyz = get(endpoints.healthPort(), "/readyz");
+        assertEquals(503, readyz.statusCode());
+        assertEquals("not ready: cannot watch SparkApplications in all namespaces since 2026-12-02T09:00:00Z: "
+                + "connection refused\n  the informer caches have not synced yet\n", readyz.body());
+        reasons.clear();
+        assertEquals(200, get(endpoints.healthPort(), "/readyz").statusCode());
+    }
+
+    @Test
     void metricsOffStillServesHealth() throws Exception {
         OperatorMetrics metrics = new OperatorMetrics(MetricsSettings.defaults(), () -> cache, () -> pods);
         endpoints = OperatorEndpoints.start(new EndpointSettings(false, "127.0.0.1", 0, "/metrics", 0),
@@ -147,7 +163,13 @@ class OperatorEndpointsTest {
             IOException error = assertThrows(IOException.class, () -> OperatorEndpoints.start(
                     new EndpointSettings(false, "127.0.0.1", 0, "/metrics", socket.getLocalPort()),
                     metrics.registry(), () -> true));
-            assertTrue(error.getMessage().contains("health probes"), error.getMessage());
+            assertTrue(error.getMessage().contains("cannot listen for health probes on 127.0.0.1:"
+                    + socket.getLocalPort() + " (--health-probe-bind-address)"), error.getMessage());
+            IOException metricsError = assertThrows(IOException.class, () -> OperatorEndpoints.start(
+                    new EndpointSettings(true, "127.0.0.1", socket.getLocalPort(), "/metrics", 0),
+                    metrics.registry(), () -> true));
+            assertTrue(metricsError.getMessage().startsWith("cannot listen for metrics on 127.0.0.1:"
+                    + socket.getLocalPort() + " (--metrics-bind-address): "), metricsError.getMessage());
         }
     }
 

@@ -252,13 +252,13 @@ public final class Controllers {
         return (apps == null ? 0 : apps.inFlight()) + (scheduled == null ? 0 : scheduled.inFlight());
     }
 
-    /** Keys with work running, queued or timed, per kind (the work queue depth). */
-    public int trackedAppKeys() {
-        return apps == null ? 0 : apps.trackedKeys();
+    /** Keys due now that wait for a free worker, per kind (the work queue depth). */
+    public int queuedAppKeys() {
+        return apps == null ? 0 : apps.queuedKeys();
     }
 
-    public int trackedScheduledKeys() {
-        return scheduled == null ? 0 : scheduled.trackedKeys();
+    public int queuedScheduledKeys() {
+        return scheduled == null ? 0 : scheduled.queuedKeys();
     }
 
     /** The current term's caches, or null before start. */

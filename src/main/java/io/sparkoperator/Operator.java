@@ -82,13 +82,13 @@ final class Operator {
             }
         };
         var appMetrics = metrics.controller().register("sparkapplication", () -> runtime == null ? 0
-                : runtime.trackedAppKeys());
+                : runtime.queuedAppKeys());
         EventRecorder events = new EventRecorder(client, clock, identity);
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
                 submission, events, config.uiService(),
                 PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
-                : runtime.trackedScheduledKeys());
+                : runtime.queuedScheduledKeys());
         Reconciler scheduled = new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,
                         ScheduledSparkApplicationReconciler.recordedBy(events));
         // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
@@ -101,8 +101,10 @@ final class Operator {
                 new Controllers.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
         // spark-submit calls in progress (a call waiting for a free slot included)
-        metrics.controller().trackSubmitProcesses(submitting::get);
+        metrics.controller().trackSubmitProcesses(submitting::get, config.sparkSubmitConcurrency());
         gate = new LeaderGate(client, config.leaderElection(), identity, runtime.asLeaderWork(KILL_GRACE));
+        metrics.controller().trackLeadership(config.leaderElection().lockName(), gate::isLeader);
+        metrics.controller().trackReadiness(this::isReady);
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::notReadyReasons);
     }
 

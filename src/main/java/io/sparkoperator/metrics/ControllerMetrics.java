@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * How the operator itself is doing: reconciliations by result and their duration, work pending per controller,
- * spark-submit processes and durations, and status-write conflicts. Reconcile and work-queue names follow
- * controller-runtime so dashboards built for it (and for the Go operator) read them unchanged.
+ * How the operator itself is doing: reconciliations by result and their duration, work waiting per controller,
+ * spark-submit processes and durations, status-write conflicts, leadership and readiness. Reconcile, work-queue
+ * and leader-election names follow controller-runtime (and client-go) so dashboards built for it (and for the Go
+ * operator) read them unchanged.
  */
 public final class ControllerMetrics implements MultiCollector {
     static final List<Double> RECONCILE_BUCKETS =
@@ -36,6 +38,13 @@ public final class ControllerMetrics implements MultiCollector {
             "Wall time of one spark-submit process, by result", List.of("result"), SUBMIT_BUCKETS);
     private final ConcurrentMap<String, IntSupplier> workPending = new ConcurrentHashMap<>();
     private volatile IntSupplier submitProcessesRunning = () -> 0;
+    private volatile int submitProcessesMax;
+    private volatile Leadership leadership;
+    private volatile BooleanSupplier ready = () -> false;
+
+    /** The Lease this replica competes for, and whether it holds it. */
+    private record Leadership(String lockName, BooleanSupplier leading) {
+    }
 
     public ControllerMetrics() {
         for (SubmitOutcome outcome : SubmitOutcome.values()) {
@@ -44,11 +53,11 @@ public final class ControllerMetrics implements MultiCollector {
     }
 
     /**
-     * Registers one controller (e.g. {@code sparkapplication}) with a supplier of its pending keys; its series
-     * start at 0.
+     * Registers one controller (e.g. {@code sparkapplication}) with a supplier of its keys waiting for a worker
+     * (the work queue depth); its series start at 0.
      */
-    public Controller register(String controller, IntSupplier pendingKeys) {
-        workPending.put(controller, pendingKeys);
+    public Controller register(String controller, IntSupplier queuedKeys) {
+        workPending.put(controller, queuedKeys);
         for (ReconcileOutcome outcome : ReconcileOutcome.values()) {
             reconcileTotal.touch(List.of(controller, outcome.label()));
         }
@@ -61,6 +70,25 @@ public final class ControllerMetrics implements MultiCollector {
     /** The number of spark-submit child processes alive now (from the submitter's runner). */
     public void trackSubmitProcesses(IntSupplier running) {
         this.submitProcessesRunning = running;
+    }
+
+    /** As {@link #trackSubmitProcesses(IntSupplier)}, with the most that run at once ({@code --spark-submit-concurrency}). */
+    public void trackSubmitProcesses(IntSupplier running, int max) {
+        this.submitProcessesRunning = running;
+        this.submitProcessesMax = max;
+    }
+
+    /**
+     * Whether this replica holds the Lease {@code lockName} (client-go's {@code leader_election_master_status});
+     * without leader election the only replica leads.
+     */
+    public void trackLeadership(String lockName, BooleanSupplier leading) {
+        this.leadership = new Leadership(lockName, leading);
+    }
+
+    /** Whether {@code /readyz} answers 200 (leading, caches synced, not stopping). */
+    public void trackReadiness(BooleanSupplier ready) {
+        this.ready = ready;
     }
 
     public void onSparkSubmitFinished(SubmitOutcome outcome, Duration duration) {
@@ -101,10 +129,22 @@ public final class ControllerMetrics implements MultiCollector {
         all.add(reconcileTotal.snapshot());
         all.add(reconcileErrors.snapshot());
         all.add(reconcileTime.snapshot());
-        all.add(Gauges.of("workqueue_depth", "Current depth of the work queue (keys waiting)",
+        all.add(Gauges.of("workqueue_depth", "Current depth of the work queue (keys due that wait for a worker)",
                 List.of("controller", "name"), depth));
         all.add(Gauges.single("spark_operator_submit_processes_running",
                 "spark-submit child processes running now", submitProcessesRunning.getAsInt()));
+        if (submitProcessesMax > 0) {
+            all.add(Gauges.single("spark_operator_submit_processes_max",
+                    "spark-submit child processes allowed at once (--spark-submit-concurrency)", submitProcessesMax));
+        }
+        Leadership lease = leadership;
+        if (lease != null) {
+            all.add(Gauges.of("leader_election_master_status", "1 while this replica holds the leader-election Lease"
+                    + " 'name' (it reconciles), 0 on a standby", List.of("name"),
+                    Map.of(List.of(lease.lockName()), lease.leading().getAsBoolean() ? 1.0 : 0.0)));
+        }
+        all.add(Gauges.single("spark_operator_ready", "1 when /readyz answers 200: this replica leads, its caches"
+                + " are synced and it is not stopping", ready.getAsBoolean() ? 1 : 0));
         all.add(submitDuration.snapshot());
         all.add(statusConflicts.snapshot());
         return new MetricSnapshots(all);

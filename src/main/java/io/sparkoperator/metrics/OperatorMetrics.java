@@ -8,12 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.function.Supplier;
 
 /**
  * Everything the operator exports on {@code /metrics}, in its own registry: Spark application and executor metrics
- * (Go-compatible), controller metrics, JVM and process metrics. The suppliers read the informer caches.
+ * (Go-compatible), applications per state, controller metrics, JVM and process metrics. The suppliers read the
+ * informer caches.
  */
 public final class OperatorMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -23,10 +25,17 @@ public final class OperatorMetrics {
 
     public OperatorMetrics(MetricsSettings settings, Supplier<? extends Collection<SparkApplication>> cachedApps,
             Supplier<? extends Collection<Pod>> cachedExecutorPods) {
+        this(settings, cachedApps, cachedExecutorPods, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the ages of {@link ApplicationStates} */
+    public OperatorMetrics(MetricsSettings settings, Supplier<? extends Collection<SparkApplication>> cachedApps,
+            Supplier<? extends Collection<Pod>> cachedExecutorPods, Clock clock) {
         applications = new ApplicationMetrics(settings, cachedApps);
         executors = new ExecutorMetrics(settings, cachedExecutorPods);
         registry.register(applications);
         registry.register(executors);
+        registry.register(new ApplicationStates(cachedApps, clock));
         registry.register(controller);
         registry.register(new JvmMetrics());
         registry.register(new ProcessMetrics());

@@ -312,6 +312,14 @@ public final class KeyedDispatcher {
         return locked(slots::size);
     }
 
+    /**
+     * Keys due now that wait for a free worker (or for {@link #resume()}): controller-runtime's work queue depth.
+     * Keys whose pass runs, and keys waiting on a requeue or backoff timer, are not counted.
+     */
+    public int queuedKeys() {
+        return locked(() -> (int) slots.values().stream().filter(s -> !s.running && (s.queued || s.pending)).count());
+    }
+
     /** Waits until no reconciliation runs (tests and shutdown). */
     public boolean awaitIdle(Duration bound) throws InterruptedException {
         lock.lock();

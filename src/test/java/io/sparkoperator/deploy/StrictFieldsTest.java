@@ -3,6 +3,7 @@ package io.sparkoperator.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API server refuses a misspelt one (e.g. {@code readOnlyRootFileSystem}), while kustomize renders it happily.
  * Without a server, fabric8's model stands in for the schema: it keeps fields it does not know in
  * {@code additionalProperties}, which must stay empty everywhere. (CRDs are foundation's and checked there; the
- * PodMonitor has no model here.)
+ * PodMonitor has no model here; the PrometheusRule's fields are checked by {@link AlertRulesTest}.)
  */
 class StrictFieldsTest {
     private static final Map<String, Class<? extends KubernetesResource>> MODELS = Map.ofEntries(
@@ -39,7 +40,8 @@ class StrictFieldsTest {
             Map.entry("Role", Role.class), Map.entry("RoleBinding", RoleBinding.class),
             Map.entry("ClusterRole", ClusterRole.class), Map.entry("ClusterRoleBinding", ClusterRoleBinding.class),
             Map.entry("ValidatingAdmissionPolicy", ValidatingAdmissionPolicy.class),
-            Map.entry("ValidatingAdmissionPolicyBinding", ValidatingAdmissionPolicyBinding.class));
+            Map.entry("ValidatingAdmissionPolicyBinding", ValidatingAdmissionPolicyBinding.class),
+            Map.entry("ConfigMap", ConfigMap.class));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.sparkoperator.deploy.Kustomizations#all")
@@ -61,7 +63,7 @@ class StrictFieldsTest {
         List<String> unchecked = Kustomizations.rendered(kustomization).objects().stream()
                 .map(o -> o.path("kind").asText())
                 .filter(kind -> !MODELS.containsKey(kind))
-                .filter(kind -> !List.of("CustomResourceDefinition", "PodMonitor").contains(kind))
+                .filter(kind -> !List.of("CustomResourceDefinition", "PodMonitor", "PrometheusRule").contains(kind))
                 .distinct().toList();
         assertEquals(List.of(), unchecked, "kinds without a model in StrictFieldsTest: add them to MODELS");
     }

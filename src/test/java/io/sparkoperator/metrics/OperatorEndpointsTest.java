@@ -1,6 +1,7 @@
 package io.sparkoperator.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,28 @@ class OperatorEndpointsTest {
             assertTrue(body.contains("\n" + line), "missing '" + line + "' in scrape:\n" + body);
         }
         assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    }
+
+    @Test
+    void leadershipReadinessAndSubmitCapacityAreReadAtEachScrape() {
+        OperatorMetrics metrics = new OperatorMetrics(MetricsSettings.defaults(), () -> cache, () -> pods);
+        String before = metrics.scrapeText();
+        assertTrue(before.contains("\nspark_operator_ready 0.0\n"), before);
+        assertFalse(before.contains("leader_election_master_status"), "no Lease known yet: no series");
+        assertFalse(before.contains("spark_operator_submit_processes_max"), before);
+        AtomicBoolean leading = new AtomicBoolean(false);
+        metrics.controller().trackLeadership("spark-operator-lock", leading::get);
+        metrics.controller().trackReadiness(ready::get);
+        metrics.controller().trackSubmitProcesses(() -> 3, 2);
+        String standby = metrics.scrapeText();
+        assertTrue(standby.contains("\nleader_election_master_status{name=\"spark-operator-lock\"} 0.0\n"), standby);
+        assertTrue(standby.contains("\nspark_operator_submit_processes_running 3.0\n"), "one waits for a slot");
+        assertTrue(standby.contains("\nspark_operator_submit_processes_max 2.0\n"), standby);
+        leading.set(true);
+        ready.set(true);
+        String leader = metrics.scrapeText();
+        assertTrue(leader.contains("\nleader_election_master_status{name=\"spark-operator-lock\"} 1.0\n"), leader);
+        assertTrue(leader.contains("\nspark_operator_ready 1.0\n"), leader);
     }
 
     @Test

@@ -218,6 +218,37 @@ public class KeyedDispatcherTest {
     }
 
     @Test
+    void theQueueDepthCountsKeysDueThatWaitForAWorkerNotRunningOrTimedOnes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ResourceKey timed = new ResourceKey("ns", "timed");
+        Reconciler reconciler = key -> {
+            if (key.equals(timed)) {
+                return ReconcileResult.requeueAfter(Duration.ofHours(1)); // e.g. waiting for its TTL
+            }
+            await(release);
+            return ReconcileResult.done();
+        };
+        KeyedDispatcher dispatcher = new KeyedDispatcher("test", reconciler, Backoff.defaults(), timers,
+                ReconcileObserver.none(), null, 1);
+        dispatcher.enqueue(timed);
+        waitFor(() -> timers.live().size() == 1 && dispatcher.inFlight() == 0);
+        assertEquals(0, dispatcher.queuedKeys(), "a key on a timer is not due");
+        dispatcher.enqueue(A);
+        waitFor(() -> dispatcher.inFlight() == 1);
+        dispatcher.enqueue(B);
+        dispatcher.enqueue(new ResourceKey("ns", "c"));
+        dispatcher.enqueue(B);
+        dispatcher.enqueue(A); // a follow-up of the running pass: not waiting for a worker
+        assertEquals(2, dispatcher.queuedKeys(), "B and c wait for the one worker, each once");
+        assertEquals(4, dispatcher.trackedKeys());
+        release.countDown();
+        waitFor(() -> dispatcher.queuedKeys() == 0 && dispatcher.inFlight() == 0);
+        dispatcher.pause();
+        dispatcher.enqueue(A);
+        assertEquals(1, dispatcher.queuedKeys(), "held back until resume");
+    }
+
+    @Test
     void keysWokenByPodEventsGoBeforeKeysWaitingForTheirFirstPass() throws Exception {
         ResourceKey c = new ResourceKey("ns", "c");
         ResourceKey running = new ResourceKey("ns", "running");

@@ -2,9 +2,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
-JDK := $(shell bash .ci/find-jdk.sh)
+# Where JDKs are looked for after JAVA_HOME.
+JVM_DIR ?= /usr/lib/jvm
+JDK := $(shell JVM_DIR="$(JVM_DIR)" bash .ci/find-jdk.sh)
 ifeq ($(JDK),)
-$(error No JDK 21 or newer found. Set JAVA_HOME to one, or install one under /usr/lib/jvm (e.g. apt-get install openjdk-21-jdk-headless))
+$(error No JDK 21 or newer: JAVA_HOME is "$(JAVA_HOME)", nothing >= 21 under $(JVM_DIR), and `java` here is \
+  $(shell java -version 2>&1 | head -1). Install one and set JAVA_HOME to it (or put it under $(JVM_DIR)): \
+  Eclipse Temurin 21 from https://adoptium.net (Debian 12 has no openjdk-21: use the apt repository \
+  packages.adoptium.net, package temurin-21-jdk); Debian 13 or Ubuntu 24.04: apt-get install openjdk-21-jdk-headless)
 endif
 export JAVA_HOME := $(JDK)
 MVN := mvn -B -ntp
@@ -22,8 +27,10 @@ jdk: ## print the JDK the build uses
 build: ## compile and package target/spark-operator-*.jar with its libraries in target/lib
 	$(MVN) -q -DskipTests package
 
-test: ## unit, component and integration tests
-	$(MVN) test
+# The test log shows warnings only; TEST_LOG=verbose shows every line, the mock API server's requests too.
+TEST_LOG ?= quiet
+test: ## unit, component and integration tests (TEST_LOG=verbose for the full log)
+	$(MVN) test -Dtest.log=$(TEST_LOG)
 
 clean:
 	$(MVN) -q clean
@@ -97,12 +104,17 @@ image: ## build the container image IMAGE (default spark-operator:latest) with d
 	$(CONTAINER_ENGINE) build -t $(IMAGE) .
 
 # --- Playground (issue 8): the operator and a real spark-submit with no cluster; pods are simulated ---
-PLAYGROUND_EXEC := org.codehaus.mojo:exec-maven-plugin:3.6.4:exec
+# Runs java directly (not through Maven), so its exit code is the playground's: 0 only when the app COMPLETED.
+PLAYGROUND_CP := target/playground.classpath
+JAVA_OPTS_QUIET := $(if $(findstring unsafe-memory-access,$(MAVEN_OPTS)),--sun-misc-unsafe-memory-access=allow)
 .PHONY: playground
 playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=...)
-	KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" $(MVN) -q test-compile $(PLAYGROUND_EXEC) \
-	  -Dexec.executable="$(JAVA_HOME)/bin/java" -Dexec.classpathScope=test \
-	  -Dexec.args="-Dproject.basedir=$(CURDIR) -cp %classpath io.sparkoperator.playground.Playground $(FILE)"
+	@test -z "$(FILE)" || test -f "$(FILE)" || { echo "playground: no such file: $(FILE)" \
+	  "(FILE= names a SparkApplication or ScheduledSparkApplication manifest, e.g. FILE=examples/spark-pi.yaml)"; exit 2; }
+	@$(MVN) -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(PLAYGROUND_CP)
+	@KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" "$(JAVA_HOME)/bin/java" $(JAVA_OPTS_QUIET) \
+	  -Dproject.basedir=$(CURDIR) -cp "target/test-classes:target/classes:$$(cat $(PLAYGROUND_CP))" \
+	  io.sparkoperator.playground.Playground $(FILE)
 
 # --- Benchmarks of the operator's overhead and of real submission throughput (issue 9) ---
 BENCH_TESTS := OperatorBench,SubmitThroughputBench

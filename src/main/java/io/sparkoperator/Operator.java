@@ -43,7 +43,7 @@ import java.util.function.UnaryOperator;
  * runtime behind the leader gate. {@link #shutdown()} is the SIGTERM path: stop taking work, let running
  * spark-submits finish up to {@code --shutdown-timeout}, kill the rest, give the Lease up, close the endpoints.
  */
-final class Operator {
+public final class Operator {
     private static final System.Logger LOG = System.getLogger(Operator.class.getName());
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     private static final int REQUEST_RETRIES = 3;
@@ -108,8 +108,11 @@ final class Operator {
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::notReadyReasons);
     }
 
-    /** The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). */
-    static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
+    /**
+     * The client comes from the usual places (in-cluster service account, KUBECONFIG, ~/.kube/config). Public for
+     * embedding (the playground), as is {@link #shutdown()}; {@link Main} is the usual way in.
+     */
+    public static Operator start(OperatorConfig config, Map<String, String> env) throws Exception {
         return start(config, env, new KubernetesClientBuilder().withConfig(clientConfig()).build(),
                 UnaryOperator.identity());
     }
@@ -172,7 +175,7 @@ final class Operator {
     }
 
     /** The SIGTERM path; idempotent. */
-    synchronized void shutdown() {
+    public synchronized void shutdown() {
         if (stopping) {
             return;
         }

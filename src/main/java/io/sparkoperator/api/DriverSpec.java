@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 
-/** {@code spec.driver} (reference section 2.3): the shared pod fields plus the driver-only ones at the end. */
+/** {@code spec.driver} (as in the Go operator): the shared pod fields plus the driver-only ones at the end. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DriverSpec(

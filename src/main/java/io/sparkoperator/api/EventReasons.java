@@ -1,6 +1,6 @@
 package io.sparkoperator.api;
 
-/** Kubernetes Event reasons, exactly the strings of the Go operator (reference section 4). */
+/** Kubernetes Event reasons, exactly the strings of the Go operator. */
 public final class EventReasons {
     public static final String APP_ADDED = "SparkApplicationAdded";
     public static final String APP_SUBMITTED = "SparkApplicationSubmitted";

@@ -17,7 +17,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 
-/** {@code spec.executor} (reference section 2.4): the shared pod fields plus the executor-only ones at the end. */
+/** {@code spec.executor} (as in the Go operator): the shared pod fields plus the executor-only ones at the end. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExecutorSpec(

@@ -1,6 +1,6 @@
 package io.sparkoperator.api;
 
-/** Label and annotation keys other tools select on (reference sections 5 and 14). */
+/** Label and annotation keys other tools select on (as in the Go operator). */
 public final class Labels {
     public static final String PREFIX = "sparkoperator.k8s.io/";
     public static final String APP_NAME = PREFIX + "app-name";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * {@code ScheduledSparkApplication.spec} (reference section 3): a cron {@code schedule} in an optional
+ * {@code ScheduledSparkApplication.spec} (as in the Go operator): a cron {@code schedule} in an optional
  * {@code timeZone}, and the {@code template} copied into each run's spec.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

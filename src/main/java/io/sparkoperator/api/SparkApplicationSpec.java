@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code SparkApplication.spec} (reference section 2.1). Every field may be absent ({@code null}); the CRD marks
+ * {@code SparkApplication.spec} (as in the Go operator). Every field may be absent ({@code null}); the CRD marks
  * {@code type}, {@code sparkVersion}, {@code mainApplicationFile}, {@code driver} and {@code executor} required.
  * {@code failureRetries} and {@code retryInterval} are legacy fields, kept so old manifests read, and unused.
  */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code SparkApplication.status} (reference section 2.10). Note the exact JSON names {@code submissionID} and
+ * {@code SparkApplication.status} (as in the Go operator). Note the exact JSON names {@code submissionID} and
  * {@code sparkApplicationId}. Counters absent in JSON read as {@code null}; use {@link #executionAttemptCount()}
  * and {@link #submissionAttemptCount()} for arithmetic.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields the Go operator inlines into both {@code driver} and {@code executor} (reference section 2.2), plus
+ * The fields the Go operator inlines into both {@code driver} and {@code executor}, plus
  * the few both sides add again ({@code coreRequest}, {@code javaOptions}, {@code lifecycle}, {@code ports},
  * {@code priorityClassName}). Records cannot inherit, so {@link DriverSpec} and {@link ExecutorSpec} declare these
  * components and code that treats both sides alike works through this interface.

@@ -5,7 +5,8 @@ import java.util.logging.LogRecord;
 
 /**
  * One readable line per record:
- * {@code 2026-01-01T10:00:00.123Z INFO  [thread] i.s.c.Reconciler SparkApplication(ns/name): message key=value}.
+ * {@code 2026-01-01T10:00:00.123Z INFO  i.s.s.Reconciler SparkApplication(ns/name): message key=value}, or
+ * {@code ... INFO  [thread] i.s.r.LeaderGate message} for a line about no resource.
  * Line breaks inside messages and values are written as {@code \n} so a record never spans lines. An exception
  * is shown as its message and causes; its stack trace only with {@code stacks} (at {@code --log-level=debug}),
  * since a stack trace inline makes lines of thousands of characters that nobody reads in {@code kubectl logs}.
@@ -21,8 +22,12 @@ public final class PlainFormatter extends Formatter {
     public String format(LogRecord record) {
         LogLine line = LogLine.of(record, this);
         StringBuilder out = new StringBuilder(160);
-        out.append(line.time()).append(' ').append(String.format("%-5s", line.level()))
-                .append(" [").append(line.thread()).append("] ").append(abbreviate(line.logger())).append(' ');
+        out.append(line.time()).append(' ').append(String.format("%-5s", line.level())).append(' ');
+        // A reconciling thread is named after its resource: with the resource shown, the thread would repeat it.
+        if (line.resource() == null) {
+            out.append('[').append(line.thread()).append("] ");
+        }
+        out.append(abbreviate(line.logger())).append(' ');
         if (line.resource() != null) {
             out.append(line.resource()).append(": ");
         }

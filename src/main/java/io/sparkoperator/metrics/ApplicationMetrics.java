@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@code spark_application_*} metrics of the Go operator (reference section 7) with the same names, types and
+ * The {@code spark_application_*} metrics of the Go operator with the same names, types and
  * labels. Counters and summaries change on state transitions reported by the controller; the running gauge is
  * counted from the informer cache at scrape time, so it is right after an operator restart and after a delete.
  * Every label set seen (in the cache or in an event) keeps a series, starting at 0.

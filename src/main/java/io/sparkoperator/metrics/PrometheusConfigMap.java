@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The {@code <app>-prom-conf} ConfigMap that Spark pods mount at {@code /etc/metrics/conf} when
- * {@code spec.monitoring.prometheus} is set (reference section 5.4): {@code metrics.properties} unless
+ * {@code spec.monitoring.prometheus} is set, as in the Go operator: {@code metrics.properties} unless
  * {@code metricsPropertiesFile} points into the image, {@code prometheus.yaml} unless {@code prometheus.configFile}
  * does; the spec's contents, else the operator defaults. None at all when both files are in the image. Pure: the
  * controller creates or updates what this returns.

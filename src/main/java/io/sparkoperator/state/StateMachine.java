@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The SparkApplication lifecycle of reference section 4, as pure functions. Thread-safe and stateless apart from
+ * The Go operator's SparkApplication lifecycle, as pure functions. Thread-safe and stateless apart from
  * its injected clock and submission ID generator.
  *
  * <p>The controller loop: {@code decide(app, observation)}; write {@code decision.status()} if it changed; perform

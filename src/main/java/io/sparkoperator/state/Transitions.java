@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The legal moves between states (reference section 4.2). Staying in a state is always legal; any state may go
+ * The legal moves between states (as in the Go operator). Staying in a state is always legal; any state may go
  * to INVALIDATING (spec change); any state but COMPLETED, FAILED and SUSPENDED may go to SUSPENDING.
  */
 public final class Transitions {

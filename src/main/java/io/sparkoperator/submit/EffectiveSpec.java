@@ -5,7 +5,7 @@ import io.sparkoperator.api.SparkApplicationSpec;
 import java.util.Map;
 
 /**
- * The defaults of reference section 2.8, applied in memory on read. The spec is never changed or written back: a
+ * The Go operator's defaults, applied in memory on read. The spec is never changed or written back: a
  * written default would look like a user edit. Accessors return {@code null} where the Go defaulter leaves a field
  * unset (for example the driver cores when {@code sparkConf} already has {@code spark.driver.cores}), so the
  * argument builder emits nothing and the user's {@code sparkConf} value stands. Restart-policy defaults live with

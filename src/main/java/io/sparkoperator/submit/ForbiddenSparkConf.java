@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code sparkConf} keys a user may not set: the Go operator's deny-list (reference section 2.9) plus what would let
+ * {@code sparkConf} keys a user may not set: the Go operator's deny-list plus what would let
  * a spec take over the operator's own submission (its credentials, the pod templates, waiting for completion).
  * A conf placed there would otherwise win or collide, because spark-submit keeps the last value of a repeated key.
  * This is the one list: the CRDs' CEL rule on {@code sparkConf} must name exactly these keys and prefix

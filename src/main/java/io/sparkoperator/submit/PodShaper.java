@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * Merges one side's pod-shaping fields onto a copy of its {@code template}, as the Go operator's pod webhook did
- * after creation (reference section 6, in the webhook's order). Lists are appended, single values replace.
+ * after creation (in the Go operator's webhook order). Lists are appended, single values replace.
  */
 final class PodShaper {
     static final String SPARK_CONF_VOLUME = "spark-configmap-volume";

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Renders the per-submission pod templates that replace the Go operator's mutating webhook: the user's
- * {@code spec.driver/executor.template} with every pod-shaping field of the spec merged in (reference section 6),
+ * {@code spec.driver/executor.template} with every pod-shaping field of the spec merged in (as in the Go operator),
  * plus the owner reference to the SparkApplication. Pure: the application is not modified.
  */
 public final class PodTemplateRenderer {

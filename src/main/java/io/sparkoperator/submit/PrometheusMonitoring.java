@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code spec.monitoring.prometheus} means for one submission (reference section 5.4): the JMX exporter
+ * What {@code spec.monitoring.prometheus} means for one submission (as in the Go operator): the JMX exporter
  * javaagent, the metrics confs, the scrape annotations, and the {@code <app>-prom-conf} ConfigMap the pods mount.
  * The ConfigMap itself is created by the metrics package; this only refers to it by name.
  */

@@ -99,6 +99,8 @@ final class SparkSubmitRunner implements AutoCloseable {
             }
             env.putAll(config.childEnvironment());
             run = launch(pb, args, secrets, start, timeout);
+            ProcessRun ended = run;
+            LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit " + outcome(ended));
             return run;
         } finally {
             // A JVM killed by a signal or at the timeout may have left a half-written cache: never keep that one.
@@ -106,6 +108,14 @@ final class SparkSubmitRunner implements AutoCloseable {
                     && exited.exitCode() < 128;
             archive.release(use, cache, childJavaFeature, exitedByItself);
         }
+    }
+
+    private static String outcome(ProcessRun run) {
+        return switch (run) {
+            case ProcessRun.Exited exited -> "exited " + exited.exitCode() + " after "
+                    + DurationText.of(Duration.ofMillis(exited.took().toMillis()));
+            case ProcessRun.Killed killed -> "killed: " + killed.reason();
+        };
     }
 
     private ProcessRun launch(ProcessBuilder pb, List<String> args, SecretValues secrets, long start,

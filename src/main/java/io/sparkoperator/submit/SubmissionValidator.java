@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything wrong with a SparkApplication that would make its submission fail or unsafe, found before any file
- * is written or process started: the Go operator's validating webhook (reference section 2.9) plus the checks
+ * is written or process started: the Go operator's validating webhook plus the checks
  * this operator adds. All problems are reported at once, so a user fixes a manifest in one round.
  */
 public final class SubmissionValidator {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The spark-submit argument vector for one submission, in the order of reference section 5.1 (the Go operator's
+ * The spark-submit argument vector for one submission, in the Go operator's order (its
  * option functions). Pure: the same inputs give the same list. Map-derived confs are sorted by key. Operator-derived
  * confs come after the user's {@code sparkConf}, and spark-submit keeps the last value of a repeated key, so the
  * operator's win; {@link SubmissionValidator} rejects the keys whose override would be unsafe. Call it only for a

@@ -39,7 +39,11 @@ public final class UiExposure {
         try {
             Service service = applier.apply(UiService.build(app));
             int port = service.getSpec().getPorts().get(0).getPort();
-            String clusterIp = service.getSpec().getClusterIP() == null ? "" : service.getSpec().getClusterIP();
+            String clusterIp = service.getSpec().getClusterIP();
+            // A headless Service, or a server that assigned none yet, has no address to show: leave it out
+            // rather than record ":4040".
+            String address = clusterIp == null || clusterIp.isBlank() || clusterIp.equals("None") ? null
+                    : clusterIp + ":" + port;
             DriverInfo info = status.driverInfo() == null ? new DriverInfo(null, null, null, null, null, null)
                     : status.driverInfo();
             String ingressName = info.webUIIngressName();
@@ -50,7 +54,7 @@ public final class UiExposure {
                 ingressName = ingress.ingress().getMetadata().getName();
                 ingressAddress = ingress.address();
             }
-            return status.withDriverInfo(new DriverInfo(service.getMetadata().getName(), clusterIp + ":" + port, port,
+            return status.withDriverInfo(new DriverInfo(service.getMetadata().getName(), address, port,
                     ingressName, ingressAddress, info.podName()));
         } catch (IllegalArgumentException e) {
             events.warning(app, UI_FAILED_REASON, "Spark UI of " + app.getMetadata().getName()

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code <app>-ui-ingress} Ingress for the Spark UI (reference section 8), as a pure function of the app, its
+ * The {@code <app>-ui-ingress} Ingress for the Spark UI (as in the Go operator), as a pure function of the app, its
  * UI Service and the operator's {@link IngressOptions}. Only made when {@code --ingress-url-format} is set.
  */
 public final class UiIngress {

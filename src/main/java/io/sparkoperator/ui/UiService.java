@@ -10,7 +10,7 @@ import io.sparkoperator.api.SparkUIConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code <app>-ui-svc} Service in front of the driver's Spark UI (reference section 8), as a pure function. */
+/** The {@code <app>-ui-svc} Service in front of the driver's Spark UI (as in the Go operator), as a pure function. */
 public final class UiService {
     static final int DEFAULT_UI_PORT = 4040;
     static final String DEFAULT_PORT_NAME = "spark-driver-ui-port";

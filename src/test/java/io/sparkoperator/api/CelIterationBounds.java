@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code exists_one}, {@code map}, {@code filter}, {@code in}) over a list or map whose schema has no
  * {@code maxItems}/{@code maxProperties}, and every string a rule scans ({@code matches}, {@code contains}, ..., or
  * compares inside an iteration) whose schema has no {@code maxLength}. The estimator assumes the worst for exactly
- * these (a 3 MB request of one-character entries), which is what refused the CRDs on a real server (crd-facts.md).
+ * these (a 3 MB request of one-character entries), which is what refused the CRDs on a real server.
  * A range whose size it cannot trace to a schema or a literal counts as unbounded, so a rule cannot pass by being
  * too clever to read. Literal lists and constants have a fixed size and are always fine.
  */

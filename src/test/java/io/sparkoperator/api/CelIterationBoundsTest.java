@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every CEL rule of every shipped CRD iterates and scans only what its schema bounds: the test's stand-in for the
- * API server's cost estimator, which refused the CRDs when sparkConf had no maxProperties (crd-facts.md). The
+ * API server's cost estimator, which refused the CRDs when sparkConf had no maxProperties. The
  * analysis itself is tried on rules it must refuse and rules it must accept, so that it cannot pass by seeing
  * nothing.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What a real API server and plain {@code kubectl apply} demand of the two CRD files (see crd-facts.md). */
+/** What a real API server and plain {@code kubectl apply} demand of the two CRD files (see docs/validation.md). */
 class CrdFilesTest {
     /** Client-side apply stores the object in an annotation limited to 256 KiB; keep half of it as headroom. */
     private static final int SIZE_BUDGET = 128 * 1024;

@@ -34,7 +34,7 @@ class RbacTest {
 
     /**
      * Granted for calls made by the spark-submit child (its own client, not recorded here; measured against a real
-     * API server: reference spark-submit-facts.md) or needed by admission, never called by the operator's code.
+     * API server) or needed by admission, never called by the operator's code.
      */
     static final Map<String, String> NOT_SEEN_ON_THE_MOCK = Map.of(
             "core services patch", "spark-submit creates the driver's headless Service by server-side apply",

@@ -39,9 +39,19 @@ class LoggingTest {
         List<String> lines = lines();
         assertEquals(1, lines.size(), lines.toString());
         String line = lines.get(0);
-        assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z INFO  \\[[^]]+] i\\.s\\.l\\.LoggingTest "
+        // The resource once: no thread name (a reconciling thread is named after the resource it works on)
+        assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z INFO  i\\.s\\.l\\.LoggingTest "
                 + "SparkApplication\\(default/spark-pi\\): submitted submissionID=a-b attempt=2 note=\"two words\""),
                 line);
+    }
+
+    @Test
+    void aLineAboutNoResourceNamesItsThread() throws InterruptedException {
+        LoggingSetup.configure(new LogSettings(LogLevel.INFO, LogFormat.PLAIN), out);
+        Thread thread = Thread.ofPlatform().name("leader-election").start(() -> log.info("lease acquired"));
+        thread.join();
+        assertTrue(lines().get(0).contains(" INFO  [leader-election] i.s.l.LoggingTest lease acquired"),
+                lines().toString());
     }
 
     @Test

@@ -6,15 +6,19 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.sparkoperator.Main;
+import io.sparkoperator.Operator;
 import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.config.OperatorConfig;
+import io.sparkoperator.config.OperatorFlags;
+import io.sparkoperator.logging.LoggingSetup;
 import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.SimulatedKubelet;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +63,19 @@ public final class Playground {
             System.err.println("No Spark at " + sparkHome + ": run `make spark-home` first, or `make playground`.");
             System.exit(2);
         }
-        GenericKubernetesResource resource = read(manifest);
+        GenericKubernetesResource resource;
+        try {
+            resource = read(manifest);
+        } catch (NoSuchFileException e) {
+            System.err.println("playground: no such file: " + manifest + " (FILE= names a SparkApplication or"
+                    + " ScheduledSparkApplication manifest, e.g. FILE=examples/spark-pi.yaml)");
+            System.exit(2);
+            return;
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("playground: cannot run " + manifest + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         out.println(SIMULATED);
 
         quietLogs();
@@ -72,19 +88,20 @@ public final class Playground {
         resource.getMetadata().setNamespace(namespace);
 
         CompletableFuture<String> end = new CompletableFuture<>();
+        CompletableFuture<String> endState = new CompletableFuture<>();
         boolean scheduled = resource.getKind().equals(ApiGroup.SCHEDULED_SPARK_APPLICATION);
         String name = resource.getMetadata().getName();
         PlaygroundReport report = new PlaygroundReport(client, namespace, out, (app, state) -> {
             // A ScheduledSparkApplication's runs are SparkApplications too: the first one to end ends the show.
             if (PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
                 end.complete(app + " " + state);
+                endState.complete(state);
             }
         });
         SimulatedKubelet.builder(client).namespace(namespace)
                 .automatic(PENDING, RUNNING, 1).onTransition(report::pod).start();
 
-        startOperator(api, sparkHome, namespace);
-        quietLogs();
+        startOperator(api, sparkHome, namespace, project.resolve("target/playground"));
         report.line("operator starting against the in-process API " + api);
         report.line("applying " + manifest);
         client.genericKubernetesResources(contextOf(resource)).inNamespace(namespace).resource(resource).create();
@@ -92,7 +109,8 @@ public final class Playground {
         int exit;
         try {
             report.line("ended: " + end.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            exit = 0;
+            // A script can tell: 0 only when the application COMPLETED.
+            exit = endState.getNow("").equals("COMPLETED") ? 0 : 1;
         } catch (TimeoutException e) {
             report.line("gave up after " + TIMEOUT.toMinutes() + " minutes without an end state");
             exit = 1;
@@ -101,23 +119,23 @@ public final class Playground {
         printFinalStatus(client, namespace, out);
         out.println(SIMULATED);
         out.println("""
-                On a real cluster (see README, "Deploy to a cluster with kustomize"):
+                On a real cluster (README, "Install on a cluster"; docs/deploying.md):
                   make image && make deploy       # or: kubectl apply -k kustomize/base
                   kubectl apply -f %s
                   kubectl get sparkapp -w         # kubectl describe sparkapp <name> shows the Events
-                """.formatted(project.relativize(manifest.toAbsolutePath())));
+                """.formatted(shown(project, manifest)));
         // Exiting stops the operator (its shutdown hook), the kubelet and the API together; closing informers
         // first can stall the mock server's event loop for many seconds.
         System.exit(exit);
     }
 
-    private static void startOperator(String api, Path sparkHome, String namespace) {
+    private static void startOperator(String api, Path sparkHome, String namespace, Path workDir)
+            throws Exception {
         // The operator's client configures itself from these, never from a kubeconfig (make playground also sets
         // KUBECONFIG=/dev/null, so spark-submit does not send your credentials to the in-process API either).
         System.setProperty("kubernetes.master", api);
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
-        // Main.main returns only when the operator stops: run it beside the report.
         String[] args = {
             "--namespaces=" + namespace,
             "--spark-home=" + sparkHome,
@@ -125,8 +143,17 @@ public final class Playground {
             "--metrics-bind-address=:0",
             "--health-probe-bind-address=:0",
             "--log-level=warn",
+            "--work-dir=" + workDir,
             "--shutdown-timeout=5s"};
-        Thread.ofPlatform().daemon().name("operator").start(() -> Main.main(args));
+        // As Main does, with one logger more: the redacted spark-submit command and how long it took.
+        OperatorConfig config = OperatorFlags.parse(args, Map.of());
+        LoggingSetup.configure(config.logging());
+        quietLogs(); // the setup reset every logger's level
+        Logger submits = Logger.getLogger("io.sparkoperator.submit.SparkSubmitRunner");
+        submits.setLevel(Level.FINE);
+        QUIET.add(submits);
+        Operator operator = Operator.start(config, Map.of());
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(operator::shutdown));
     }
 
     /** Keeps the output to the report: the mock server logs every request, fabric8 warns about v1beta2 once. */
@@ -137,9 +164,15 @@ public final class Playground {
             logger.setLevel(Level.SEVERE);
             QUIET.add(logger); // the JDK holds loggers weakly: keep them, or their level is lost
         }
-        // fabric8 warns once per type; have it done while quiet (the operator's logging setup resets levels)
+        // fabric8 warns once per type; have it done while quiet
         VersionUsageUtils.log("sparkapplications", ApiGroup.VERSION);
         VersionUsageUtils.log("scheduledsparkapplications", ApiGroup.VERSION);
+    }
+
+    /** The manifest as a user in the project would type it: relative inside the project, absolute outside. */
+    private static Path shown(Path project, Path manifest) {
+        Path absolute = manifest.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute) : absolute;
     }
 
     private static GenericKubernetesResource read(Path manifest) throws IOException {
@@ -156,12 +189,8 @@ public final class Playground {
     }
 
     private static ResourceDefinitionContext contextOf(GenericKubernetesResource resource) {
-        if (resource.getKind().equals(ApiGroup.SPARK_APPLICATION)) {
-            return SparkApplications.CONTEXT;
-        }
-        return new ResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
-                .withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION).withPlural("scheduledsparkapplications")
-                .withNamespaced(true).build();
+        return resource.getKind().equals(ApiGroup.SPARK_APPLICATION) ? SparkApplications.CONTEXT
+                : PlaygroundReport.SCHEDULED;
     }
 
     private static void installCrds(KubernetesClient client, Path crds) throws IOException {

@@ -3,10 +3,14 @@ package io.sparkoperator.playground;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.PodTransition;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +24,14 @@ import java.util.function.Consumer;
  */
 final class PlaygroundReport {
     static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED");
+    static final ResourceDefinitionContext SCHEDULED = new ResourceDefinitionContext.Builder()
+            .withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION).withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION)
+            .withPlural("scheduledsparkapplications").withNamespaced(true).build();
 
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
     private final Map<String, String> states = new ConcurrentHashMap<>();
+    private final Map<String, String> schedules = new ConcurrentHashMap<>();
 
     /** Reports on apps and Events in {@code namespace}; {@code onState} gets (app name, state) on every change. */
     PlaygroundReport(KubernetesClient client, String namespace, PrintStream out,
@@ -40,7 +48,27 @@ final class PlaygroundReport {
                 onState.accept(name, state);
             }
         }), 0);
+        client.genericKubernetesResources(SCHEDULED).inNamespace(namespace).inform(handler(this::schedule), 0);
         client.v1().events().inNamespace(namespace).inform(handler(this::event), 0);
+    }
+
+    /** A ScheduledSparkApplication can wait minutes for its first run: say when it is due. */
+    private void schedule(GenericKubernetesResource scheduled) {
+        String name = scheduled.getMetadata().getName();
+        String state = nested(scheduled, "status", "scheduleState");
+        String next = nested(scheduled, "status", "nextRun");
+        String said = state + " " + next;
+        if (state.isEmpty() || said.equals(schedules.put(name, said))) {
+            return;
+        }
+        String due = "";
+        if (!next.isEmpty()) {
+            long seconds = Duration.between(Instant.now(), Instant.parse(next)).toSeconds();
+            due = ", next run due at " + next + (seconds >= 0 ? " (in " + seconds + " s)" : "");
+        }
+        String error = nested(scheduled, "status", "reason").strip();
+        line("ScheduledSparkApplication " + scheduled.getMetadata().getNamespace() + "/" + name + ": " + state + due
+                + (error.isEmpty() ? "" : "   reason: " + error));
     }
 
     synchronized void line(String text) {

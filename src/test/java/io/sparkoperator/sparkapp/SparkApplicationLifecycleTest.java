@@ -2,6 +2,7 @@ package io.sparkoperator.sparkapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -71,6 +72,8 @@ class SparkApplicationLifecycleTest {
         assertEquals("pi-driver", running.driverInfo().podName());
         assertEquals("pi-ui-svc", running.driverInfo().webUIServiceName());
         assertEquals(4040, running.driverInfo().webUIPort());
+        // The mock assigns Services no clusterIP: the address is left out, not recorded as ":4040".
+        assertNull(running.driverInfo().webUIAddress());
         assertNotNull(cluster.client.services().inNamespace("default").withName("pi-ui-svc").get());
         assertEquals(running.submissionID(), drivers("pi").get(0).getMetadata().getLabels().get(Labels.SUBMISSION_ID));
         assertEquals("spark-" + running.submissionID().replace("-", ""), running.sparkApplicationId());

@@ -82,9 +82,11 @@ class SubmitterTest {
         try (Stream<Path> left = Files.list(tmp.resolve("templates"))) {
             assertEquals(0, left.count(), "template dir removed after the run");
         }
-        assertEquals(1, logged.size(), logged::toString);
+        // At debug: the redacted command, then how the run ended and how long it took
+        assertEquals(2, logged.size(), logged::toString);
         assertTrue(logged.get(0).contains("spark.hadoop.fs.s3a.secret.key=*****"), logged::toString);
-        assertFalse(logged.get(0).contains("sup3rs3cret"), logged::toString);
+        assertTrue(logged.get(1).matches("spark-submit exited 0 after \\d+(\\.\\d+)?m?s"), logged::toString);
+        assertFalse(String.join("\n", logged).contains("sup3rs3cret"), logged::toString);
     }
 
     @Test

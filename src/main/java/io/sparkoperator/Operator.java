@@ -70,7 +70,8 @@ public final class Operator {
         MetricsWiring wiring = new MetricsWiring(metrics, clock);
         StateMachine machine = new StateMachine(new StateMachineConfig(config.driverPodCreationGracePeriod(),
                 Duration.ofSeconds(config.defaultTimeToLiveSeconds()), config.maxTrackedExecutorPerApp(),
-                config.uiService().deleteOnTermination(), StateMachineConfig.DEFAULT_DELETION_POLL), clock,
+                config.uiService().deleteOnTermination(), StateMachineConfig.DEFAULT_DELETION_POLL,
+                config.apiServerUnavailableTimeout()), clock,
                 () -> UUID.randomUUID().toString());
         AtomicInteger submitting = new AtomicInteger();
         SparkSubmission submission = (app, submissionId) -> {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
  * @param controllerThreads   reconciliations running at once per kind; more wait in a queue
  * @param workDir             where spark-submit's pod template files and start-up cache live
+ * @param apiServerUnavailableTimeout how long submissions failing on an unreachable API server are retried free
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -42,7 +43,8 @@ public record OperatorConfig(
         Duration cacheSyncTimeout,
         Duration shutdownTimeout,
         int controllerThreads,
-        Path workDir) {
+        Path workDir,
+        Duration apiServerUnavailableTimeout) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

@@ -89,7 +89,10 @@ public final class OperatorFlags {
                     "At most this many reconciliations at once per kind; the rest wait, pod events first."),
             new Flag("work-dir", "", false,
                     "Where spark-submit's pod template files and start-up cache (about 80 MB) live "
-                    + "(default: <java.io.tmpdir>/spark-operator)."));
+                    + "(default: <java.io.tmpdir>/spark-operator)."),
+            new Flag("api-server-unavailable-timeout", "10m", false,
+                    "How long a submission that fails because the API server cannot be reached (refused, timed out, "
+                    + "5xx, 429) is retried without spending the app's submission retries."));
 
     private OperatorFlags() {
     }
@@ -172,7 +175,8 @@ public final class OperatorFlags {
                 v.positiveDuration("cache-sync-timeout"),
                 v.positiveDuration("shutdown-timeout"),
                 v.intAtLeast("controller-threads", 1),
-                v.text("work-dir").isEmpty() ? SubmitterConfig.defaultWorkDir() : Path.of(v.text("work-dir")));
+                v.text("work-dir").isEmpty() ? SubmitterConfig.defaultWorkDir() : Path.of(v.text("work-dir")),
+                v.positiveDuration("api-server-unavailable-timeout"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

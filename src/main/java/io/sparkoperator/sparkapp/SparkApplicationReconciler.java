@@ -25,6 +25,7 @@ import io.sparkoperator.ui.UiExposure;
 import io.sparkoperator.ui.UiServiceOptions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,7 @@ public final class SparkApplicationReconciler implements Reconciler {
     private final UiExposure ui;
     private final DriverObserver observer;
     private final FreshApps fresh = new FreshApps();
+    private final OutageClock unavailableSince = new OutageClock();
 
     public SparkApplicationReconciler(Parts parts, SparkCaches caches, PendingSpecChanges specChanges) {
         this.parts = parts;
@@ -69,6 +71,7 @@ public final class SparkApplicationReconciler implements Reconciler {
         GenericKubernetesResource raw = fresh.latest(key, caches.app(key));
         if (raw == null) {
             fresh.forget(key);
+            unavailableSince.forget(key);
             specChanges.forget(key);
             return ReconcileResult.done();
         }
@@ -149,7 +152,12 @@ public final class SparkApplicationReconciler implements Reconciler {
             case SubmitResult.TimedOut timedOut -> new SubmissionOutcome.TimedOut(timedOut.timeout());
             case SubmitResult.Failed failed -> new SubmissionOutcome.Failed(FAILED_PREFIX + failed.message());
             case SubmitResult.Invalid invalid -> new SubmissionOutcome.InvalidSpec(invalid.message());
+            case SubmitResult.ApiServerUnavailable unavailable -> new SubmissionOutcome.ApiServerUnavailable(
+                    unavailable.cause(), unavailableSince.since(key, Instant.now()));
         };
+        if (!(result instanceof SubmitResult.ApiServerUnavailable)) {
+            unavailableSince.forget(key);
+        }
         return parts.machine().afterSubmission(app, outcome);
     }
 

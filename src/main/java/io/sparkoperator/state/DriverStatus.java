@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The driver's state read from its pod (reference 4.1), with the error message a FAILED driver persists.
- * Keyed on the {@code spark-kubernetes-driver} container so sidecars that keep the pod Running do not hide the end.
+ * The driver's state read from its pod (as the Go operator reads it), with the error message a FAILED driver
+ * persists, or for a driver that has not ended what holds it up ({@code trouble}: an image that cannot be pulled, no
+ * node, being deleted), both led by the pod's own reason. Keyed on the {@code spark-kubernetes-driver} container so
+ * sidecars that keep the pod Running do not hide the end.
  */
-public record DriverStatus(DriverState state, String errorMessage) {
+public record DriverStatus(DriverState state, String errorMessage, String trouble) {
     static final String STATUS_MISSING = "driver container status missing";
 
     public static DriverStatus of(Pod pod) {
@@ -24,19 +26,22 @@ public record DriverStatus(DriverState state, String errorMessage) {
             case "Failed" -> terminated == null ? DriverState.FAILED : exitedZero(terminated);
             default -> DriverState.UNKNOWN;
         };
-        return new DriverStatus(state, state == DriverState.FAILED ? failureMessage(terminated) : null);
+        if (state == DriverState.FAILED) {
+            return new DriverStatus(state, failureMessage(pod, terminated), null);
+        }
+        return new DriverStatus(state, null, state.isTerminal() ? null : PodTrouble.waiting(pod).orElse(null));
     }
 
     private static DriverState exitedZero(ContainerStateTerminated terminated) {
         return exitCode(terminated) == 0 ? DriverState.COMPLETED : DriverState.FAILED;
     }
 
-    private static String failureMessage(ContainerStateTerminated terminated) {
-        if (terminated == null) {
-            return STATUS_MISSING;
-        }
-        return "driver container failed with ExitCode: " + exitCode(terminated) + ", Reason: "
-                + Objects.toString(terminated.getReason(), "");
+    /** The pod's own reason first when it has one, then (as the Go operator says it) the container's exit. */
+    private static String failureMessage(Pod pod, ContainerStateTerminated terminated) {
+        String exit = terminated == null ? null : "driver container failed with ExitCode: " + exitCode(terminated)
+                + ", Reason: " + Objects.toString(terminated.getReason(), "");
+        return PodTrouble.ending(pod, terminated).map(cause -> exit == null ? cause : cause + "; " + exit)
+                .orElse(exit == null ? STATUS_MISSING : exit);
     }
 
     private static int exitCode(ContainerStateTerminated terminated) {

@@ -32,16 +32,15 @@ final class DriverTracking {
         DriverStatus driverStatus = DriverStatus.of(driver);
         DriverState driverState = driverStatus.state();
         AppState next = driverState.appState();
-        if (driverState == DriverState.FAILED) {
-            step.moveTo(next, driverStatus.errorMessage());
-        } else {
-            step.moveTo(next);
-        }
+        // A FAILED driver's message, or what holds a live one up; null clears an earlier trouble that passed.
+        String message = driverState == DriverState.FAILED ? driverStatus.errorMessage() : driverStatus.trouble();
+        step.moveTo(next, message);
         if (driverState.isTerminal() && current.terminationTime() == null) {
             step.update(s -> s.withTerminationTime(ctx.now()));
         }
-        if (next != current.state()) {
-            step.act(Events.driver(driverState, podName));
+        boolean newTrouble = driverStatus.trouble() != null && !driverStatus.trouble().equals(errorMessage(current));
+        if (next != current.state() || newTrouble) {
+            step.act(Events.driver(driverState, podName, message));
         }
         ExecutorStates executors = ExecutorStates.update(current.executorState(), ctx.observed().executorPods(), next,
                 ctx.config().maxTrackedExecutors());
@@ -66,7 +65,10 @@ final class DriverTracking {
 
     /** The driver is gone (deleted, evicted, node lost): FAILING with "driver pod not found". */
     private static Decision missing(StepContext ctx, Step step) {
-        step.moveTo(AppState.FAILING, DRIVER_NOT_FOUND).update(s -> s.withTerminationTime(ctx.now()));
+        // What was last seen holding the driver up (e.g. deleted for a node taint) says why it is gone.
+        String lastTrouble = errorMessage(ctx.current());
+        step.moveTo(AppState.FAILING, lastTrouble == null ? DRIVER_NOT_FOUND
+                : DRIVER_NOT_FOUND + " (last seen: " + lastTrouble + ")").update(s -> s.withTerminationTime(ctx.now()));
         ExecutorStates executors = ExecutorStates.update(ctx.current().executorState(),
                 ctx.observed().executorPods(), AppState.FAILING, ctx.config().maxTrackedExecutors());
         step.update(s -> s.withExecutorState(executors.states())).actAll(executors.events());
@@ -82,6 +84,10 @@ final class DriverTracking {
         String podId = PodLabels.submissionId(pod);
         String recorded = ctx.current().submissionID();
         return podId != null && recorded != null && !podId.equals(recorded) ? null : pod;
+    }
+
+    private static String errorMessage(SparkApplicationStatus status) {
+        return status.applicationState() == null ? null : status.applicationState().errorMessage();
     }
 
     private static DriverInfo withPodName(DriverInfo info, String podName) {

@@ -55,13 +55,23 @@ final class Events {
     }
 
     static RecordEvent driver(DriverState state, String driverPod) {
+        return driver(state, driverPod, null);
+    }
+
+    /** As the Go operator says it, with {@code cause} (the pod's own reason, or what holds it up) after a colon. */
+    static RecordEvent driver(DriverState state, String driverPod, String cause) {
+        String why = cause == null ? "" : ": " + cause;
         return switch (state) {
-            case PENDING -> RecordEvent.normal(EventReasons.DRIVER_PENDING, "Driver " + driverPod + " is pending");
-            case RUNNING -> RecordEvent.normal(EventReasons.DRIVER_RUNNING, "Driver " + driverPod + " is running");
+            case PENDING -> cause == null ? RecordEvent.normal(EventReasons.DRIVER_PENDING, "Driver " + driverPod
+                    + " is pending") : RecordEvent.warning(EventReasons.DRIVER_PENDING, "Driver " + driverPod
+                    + " is pending" + why);
+            case RUNNING -> cause == null ? RecordEvent.normal(EventReasons.DRIVER_RUNNING, "Driver " + driverPod
+                    + " is running") : RecordEvent.warning(EventReasons.DRIVER_RUNNING, "Driver " + driverPod
+                    + " is running" + why);
             case COMPLETED -> RecordEvent.normal(EventReasons.DRIVER_COMPLETED, "Driver " + driverPod + " completed");
-            case FAILED -> RecordEvent.warning(EventReasons.DRIVER_FAILED, "Driver " + driverPod + " failed");
+            case FAILED -> RecordEvent.warning(EventReasons.DRIVER_FAILED, "Driver " + driverPod + " failed" + why);
             case UNKNOWN -> RecordEvent.warning(EventReasons.DRIVER_UNKNOWN,
-                    "Driver " + driverPod + " is in an unknown state");
+                    "Driver " + driverPod + " is in an unknown state" + why);
         };
     }
 }

@@ -36,6 +36,18 @@ public sealed interface SubmissionOutcome {
         }
     }
 
+    /**
+     * spark-submit failed because the API server could not be reached, answered 5xx/429 or timed out: not the
+     * spec's fault. {@code cause} is the line that says so; {@code unavailableFor} how long this app's submissions
+     * have been failing this way (since the first such failure the operator saw).
+     */
+    record ApiServerUnavailable(String cause, Duration unavailableFor) implements SubmissionOutcome {
+        public ApiServerUnavailable {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(unavailableFor, "unavailableFor");
+        }
+    }
+
     /** The spec cannot be turned into a spark-submit command (validation); {@code message} says why. */
     record InvalidSpec(String message) implements SubmissionOutcome {
         public InvalidSpec {

@@ -1,6 +1,7 @@
 package io.sparkoperator.state;
 
 import io.sparkoperator.api.AppState;
+import io.sparkoperator.api.DurationText;
 import io.sparkoperator.api.SparkApplicationStatus;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -11,6 +12,9 @@ import java.util.function.Supplier;
  * mid-submission), any other is deleted first. {@link #outcome} turns spark-submit's result into the next state.
  */
 final class Submissions {
+    static final String API_UNAVAILABLE = "API server unavailable";
+    private static final Duration MIN_UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_UNAVAILABLE_PAUSE = Duration.ofSeconds(30);
     private final Supplier<String> submissionIds;
 
     Submissions(Supplier<String> submissionIds) {
@@ -53,7 +57,26 @@ final class Submissions {
                             + timedOut.timeout().toSeconds() + "s");
             case SubmissionOutcome.Failed failure -> failed(ctx, step, failure.message());
             case SubmissionOutcome.InvalidSpec invalid -> failed(ctx, step, invalid.message());
+            case SubmissionOutcome.ApiServerUnavailable unavailable -> unavailable(ctx, step, unavailable);
         };
+    }
+
+    /**
+     * The API server was away: stay in the pre-submit state (no submission attempt spent) and try again with a
+     * growing pause, until it has been away longer than the configured bound; then it is a submission failure.
+     */
+    private static Decision unavailable(StepContext ctx, Step step, SubmissionOutcome.ApiServerUnavailable outcome) {
+        Duration bound = ctx.config().apiServerUnavailableTimeout();
+        if (outcome.unavailableFor().compareTo(bound) > 0) {
+            return failed(ctx, step, "failed to submit spark application: " + API_UNAVAILABLE + " for more than "
+                    + DurationText.of(bound) + ": " + outcome.cause());
+        }
+        String message = API_UNAVAILABLE + ", retrying: " + outcome.cause();
+        step.moveTo(ctx.current().state(), message).act(Events.submissionFailed(ctx.appName(), message));
+        Duration pause = outcome.unavailableFor().compareTo(MIN_UNAVAILABLE_PAUSE) < 0 ? MIN_UNAVAILABLE_PAUSE
+                : outcome.unavailableFor().compareTo(MAX_UNAVAILABLE_PAUSE) > 0 ? MAX_UNAVAILABLE_PAUSE
+                : outcome.unavailableFor();
+        return step.requeueAfter(pause).decision();
     }
 
     /** A driver pod with the recorded submission ID exists: the submission happened, go on from SUBMITTED. */

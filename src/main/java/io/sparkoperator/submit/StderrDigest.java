@@ -3,6 +3,7 @@ package io.sparkoperator.submit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reading spark-submit's stderr: is it "driver pod already exists", and which lines explain a failure. */
@@ -17,7 +18,32 @@ final class StderrDigest {
             "(?i).*(error|exception|failure|failed|forbidden|invalid|not found|refused|denied|code=\\d{3}|"
                     + "must|cannot|unable|missing|already exists).*");
 
+    /**
+     * The API server could not be reached or could not answer: refused, reset or timed-out connections, DNS, or
+     * HTTP 5xx / 429. A 4xx other than 429 is the request's fault and does not match.
+     */
+    private static final Pattern UNAVAILABLE = Pattern.compile("(?i).*(connection refused|connection reset|"
+            + "connect timed out|read timed out|timed out waiting|sockettimeoutexception|httpconnecttimeoutexception|"
+            + "httptimeoutexception|no route to host|unknownhostexception|network is unreachable|"
+            + "code=(5\\d\\d|429)|too many requests|service unavailable|etcdserver: request timed out|"
+            + "the server is currently unable to handle the request).*");
+    /** Printed by every spark-submit on JDK 23+ (Hadoop asks for the Subject); never what went wrong. */
+    private static final Pattern EVERY_RUN = Pattern.compile(".*getSubject is not supported.*");
+
     private StderrDigest() {
+    }
+
+    /**
+     * The line that says the API server was unavailable, without a leading {@code Caused by:}; empty when the
+     * failure is anything else.
+     */
+    static Optional<String> apiServerUnavailable(List<String> lines) {
+        for (String line : lines) {
+            if (UNAVAILABLE.matcher(line).matches() && !NOISE.matcher(line).matches()) {
+                return Optional.of(line.strip().replaceFirst("^Caused by: ", ""));
+            }
+        }
+        return Optional.empty();
     }
 
     /** HTTP 409 together with "already exists" (the real API server says AlreadyExists, the CRUD mock Invalid). */
@@ -37,6 +63,10 @@ final class StderrDigest {
         if (useful.isEmpty()) {
             lines.stream().filter(l -> !NOISE.matcher(l).matches()).map(String::strip).forEach(useful::add);
         }
+        // Lead with what went wrong, not with the warning every run prints.
+        List<String> everyRun = useful.stream().filter(l -> EVERY_RUN.matcher(l).matches()).toList();
+        useful.removeAll(everyRun);
+        useful.addAll(everyRun);
         return useful.size() <= MAX_ERROR_LINES ? useful : useful.subList(useful.size() - MAX_ERROR_LINES, useful.size());
     }
 }

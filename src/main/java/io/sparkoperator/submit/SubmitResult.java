@@ -41,6 +41,16 @@ public sealed interface SubmitResult {
         }
     }
 
+    /**
+     * spark-submit failed because the API server was unavailable (refused, timed out, 5xx, 429): worth retrying,
+     * not the spec's fault. {@code cause} is the line that says so.
+     */
+    record ApiServerUnavailable(int exitCode, String cause, List<String> errorLines) implements SubmitResult {
+        public ApiServerUnavailable {
+            errorLines = List.copyOf(errorLines);
+        }
+    }
+
     /** The spec was rejected before anything ran. */
     record Invalid(String message) implements SubmitResult {
     }

@@ -45,6 +45,8 @@ public final class Submitter implements AutoCloseable {
         return switch (result) {
             case SubmitResult.Failed f -> new SubmitResult.Failed(f.exitCode(), secrets.mask(f.errorLines()));
             case SubmitResult.TimedOut t -> new SubmitResult.TimedOut(t.timeout(), secrets.mask(t.message()));
+            case SubmitResult.ApiServerUnavailable u -> new SubmitResult.ApiServerUnavailable(u.exitCode(),
+                    secrets.mask(u.cause()), secrets.mask(u.errorLines()));
             default -> result;
         };
     }
@@ -55,6 +57,9 @@ public final class Submitter implements AutoCloseable {
             case ProcessRun.Exited e when e.exitCode() == 0 -> new SubmitResult.Submitted(driverPod, e.took(), warnings);
             case ProcessRun.Exited e when StderrDigest.driverAlreadyExists(e.stderr()) ->
                     new SubmitResult.DriverAlreadyExists(driverPod, "driver pod " + driverPod + " already exists");
+            case ProcessRun.Exited e when StderrDigest.apiServerUnavailable(e.stderr()).isPresent() ->
+                    new SubmitResult.ApiServerUnavailable(e.exitCode(),
+                            StderrDigest.apiServerUnavailable(e.stderr()).orElseThrow(), failureLines(e));
             case ProcessRun.Exited e -> new SubmitResult.Failed(e.exitCode(), failureLines(e));
         };
     }

@@ -90,7 +90,8 @@ class DriverRowsTest {
                 Observation.driver(terminatedDriver("Running", "sub-1", 137, "OOMKilled"), List.of()));
 
         assertEquals(AppState.FAILING, d.status().state());
-        assertEquals("driver container failed with ExitCode: 137, Reason: OOMKilled",
+        assertEquals("driver container OOMKilled: it used more memory than its limit (raise spec.driver.memory or "
+                + "spec.driver.memoryOverhead); driver container failed with ExitCode: 137, Reason: OOMKilled",
                 d.status().applicationState().errorMessage());
         assertEquals(List.of(EventReasons.DRIVER_FAILED), reasons(d));
     }

@@ -6,29 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Reference 4.1: pod phase and the driver container's exit code decide the driver state. */
+/** As the Go operator: pod phase and the driver container's exit code decide the driver state. */
 class DriverStatusTest {
 
     @Test
     void phasesWithoutATerminatedDriverContainer() {
-        assertEquals(new DriverStatus(DriverState.PENDING, null), DriverStatus.of(driverPod("Pending", "s")));
-        assertEquals(new DriverStatus(DriverState.RUNNING, null), DriverStatus.of(driverPod("Running", "s")));
-        assertEquals(new DriverStatus(DriverState.COMPLETED, null), DriverStatus.of(driverPod("Succeeded", "s")));
-        assertEquals(new DriverStatus(DriverState.FAILED, "driver container status missing"),
+        assertEquals(new DriverStatus(DriverState.PENDING, null, null), DriverStatus.of(driverPod("Pending", "s")));
+        assertEquals(new DriverStatus(DriverState.RUNNING, null, null), DriverStatus.of(driverPod("Running", "s")));
+        assertEquals(new DriverStatus(DriverState.COMPLETED, null, null), DriverStatus.of(driverPod("Succeeded", "s")));
+        assertEquals(new DriverStatus(DriverState.FAILED, "driver container status missing", null),
                 DriverStatus.of(driverPod("Failed", "s")));
-        assertEquals(new DriverStatus(DriverState.UNKNOWN, null), DriverStatus.of(driverPod("Unknown", "s")));
-        assertEquals(new DriverStatus(DriverState.UNKNOWN, null), DriverStatus.of(driverPod(null, "s")));
+        assertEquals(new DriverStatus(DriverState.UNKNOWN, null, null), DriverStatus.of(driverPod("Unknown", "s")));
+        assertEquals(new DriverStatus(DriverState.UNKNOWN, null, null), DriverStatus.of(driverPod(null, "s")));
     }
 
     @Test
     void failedPodWhoseDriverExitedZeroCompleted() {
-        assertEquals(new DriverStatus(DriverState.COMPLETED, null),
+        assertEquals(new DriverStatus(DriverState.COMPLETED, null, null),
                 DriverStatus.of(terminatedDriver("Failed", "s", 0, "Completed")));
     }
 
     @Test
     void failedPodWithNonZeroExitCarriesCodeAndReason() {
-        assertEquals(new DriverStatus(DriverState.FAILED, "driver container failed with ExitCode: 1, Reason: Error"),
+        assertEquals(new DriverStatus(DriverState.FAILED, "driver container failed with ExitCode: 1, Reason: Error", null),
                 DriverStatus.of(terminatedDriver("Failed", "s", 1, "Error")));
     }
 

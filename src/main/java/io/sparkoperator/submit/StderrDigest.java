@@ -13,7 +13,7 @@ final class StderrDigest {
     /** Log lines below WARN from log4j's default layout ("25/11/23 22:18:05 INFO Foo: ..."), and JVM chatter. */
     private static final Pattern NOISE = Pattern.compile(
             "^\\S+ \\S+ (INFO|DEBUG|TRACE) .*|^\\S+ \\S+ WARN NativeCodeLoader: .*|^\\s+at .*|^\\s*\\.\\.\\. \\d+ more.*|^Using Spark's default log4j.*"
-                    + "|.*Please check \"kubectl auth can-i create pod\".*|^\\s*$|^\\[[\\d.]+s]\\[.*");
+                    + "|.*Please check \"kubectl auth can-i create pod\".*|^Picked up (JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS):.*|^\\s*$|^\\[[\\d.]+s]\\[.*");
     private static final Pattern SIGNAL = Pattern.compile(
             "(?i).*(error|exception|failure|failed|forbidden|invalid|not found|refused|denied|code=\\d{3}|"
                     + "must|cannot|unable|missing|already exists).*");

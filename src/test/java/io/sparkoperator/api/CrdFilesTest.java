@@ -37,7 +37,9 @@ class CrdFilesTest {
         assertIdentity(crd, "sparkapplications", "sparkapplication", "SparkApplication", "sparkapp");
         assertEquals(List.of("Suspend=.spec.suspend:boolean", "Status=.status.applicationState.state:string",
                         "Attempts=.status.executionAttempts:string", "Start=.status.lastSubmissionAttemptTime:string",
-                        "Finish=.status.terminationTime:string", "Age=.metadata.creationTimestamp:date"),
+                        "Finish=.status.terminationTime:string", "Age=.metadata.creationTimestamp:date",
+                        "Driver=.status.driverInfo.podName:string:wide",
+                        "Error=.status.applicationState.errorMessage:string:wide"),
                 columns(crd.getSpec().getVersions().get(0)));
         assertEquals(List.of("type", "sparkVersion", "mainApplicationFile", "driver", "executor"),
                 crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec").getRequired());
@@ -141,6 +143,7 @@ class CrdFilesTest {
 
     private static List<String> columns(CustomResourceDefinitionVersion version) {
         return version.getAdditionalPrinterColumns().stream()
-                .map(c -> c.getName() + "=" + c.getJsonPath() + ":" + c.getType()).toList();
+                .map(c -> c.getName() + "=" + c.getJsonPath() + ":" + c.getType()
+                        + (c.getPriority() != null && c.getPriority() > 0 ? ":wide" : "")).toList();
     }
 }

@@ -72,6 +72,32 @@ class SubmissionRowsTest {
     }
 
     @Test
+    void anUnreachableApiServerKeepsTheAppWhereItWasAndSpendsNoAttempt() {
+        SparkApplicationStatus persisted = h.decide(neverSpec(), null, Observation.nothing()).status();
+        String cause = "java.io.IOException: Connection refused: /127.0.0.1:6443";
+
+        Decision d = h.after(neverSpec(), persisted, new SubmissionOutcome.ApiServerUnavailable(cause,
+                Duration.ofSeconds(4)));
+
+        assertEquals(AppState.NEW, d.status().state(), "not SUBMISSION_FAILED: restartPolicy Never would end it");
+        assertEquals("API server unavailable, retrying: " + cause, d.status().applicationState().errorMessage());
+        assertEquals(persisted.submissionAttemptCount(), d.status().submissionAttemptCount());
+        assertEquals(Action.RecordEvent.warning(EventReasons.APP_SUBMISSION_FAILED,
+                "failed to submit SparkApplication spark-pi: API server unavailable, retrying: " + cause),
+                d.events().get(0));
+        assertEquals(Duration.ofSeconds(4), d.requeueAfter().orElseThrow(), "the pause grows with the outage");
+        assertEquals(Duration.ofSeconds(30), h.after(neverSpec(), persisted, new SubmissionOutcome.ApiServerUnavailable(
+                cause, Duration.ofMinutes(5))).requeueAfter().orElseThrow(), "at most 30 s");
+
+        Decision gaveUp = h.after(neverSpec(), persisted, new SubmissionOutcome.ApiServerUnavailable(cause,
+                Duration.ofMinutes(11)));
+        assertEquals(AppState.SUBMISSION_FAILED, gaveUp.status().state());
+        assertEquals("failed to submit spark application: API server unavailable for more than 10m: " + cause,
+                gaveUp.status().applicationState().errorMessage());
+        assertEquals(persisted.submissionAttemptCount() + 1, gaveUp.status().submissionAttemptCount());
+    }
+
+    @Test
     void invalidSpecAndTimeoutAreSubmissionFailures() {
         SparkApplicationStatus persisted = h.decide(neverSpec(), null, Observation.nothing()).status();
 

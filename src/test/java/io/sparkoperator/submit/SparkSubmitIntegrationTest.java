@@ -159,6 +159,48 @@ class SparkSubmitIntegrationTest {
         assertEquals(null, client.pods().inNamespace("default").withName("bad-memory-driver").get());
     }
 
+    @Test
+    @Timeout(120)
+    void anApiServerThatRefusesConnectionsIsUnavailableNotASpecFailure() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // closed again when this block ends: nothing listens there
+        }
+        SubmitterConfig closed = SubmitterConfig.defaults(AssembledSparkHome.require(),
+                        "k8s://http://127.0.0.1:" + closedPort)
+                .withJavaHome(Path.of(System.getProperty("java.home")))
+                .withKubeconfig(Path.of("/dev/null"))
+                .withWorkDir(work.resolve("templates"))
+                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")))
+                .withTimeout(Duration.ofSeconds(90));
+        SparkApplication app = TestApps.parse("""
+                apiVersion: sparkoperator.k8s.io/v1beta2
+                kind: SparkApplication
+                metadata: {name: no-api, namespace: default, uid: %s}
+                spec:
+                  image: docker.io/apache/spark:4.1.1
+                  mainClass: org.apache.spark.examples.SparkPi
+                  mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+                  sparkVersion: 4.1.1
+                  driver: {cores: 1, memory: 512m}
+                  executor: {instances: 1, cores: 1, memory: 512m}
+                """.formatted(TestApps.UID));
+
+        SubmitResult result;
+        try (Submitter refused = new Submitter(closed)) {
+            result = refused.submit(app, "it-no-api-1");
+        }
+
+        SubmitResult.ApiServerUnavailable unavailable = assertInstanceOf(SubmitResult.ApiServerUnavailable.class,
+                result, result::toString);
+        assertTrue(unavailable.cause().toLowerCase().contains("connection refused")
+                || unavailable.cause().toLowerCase().contains("failed to connect"), unavailable::cause);
+        assertTrue(!unavailable.errorLines().get(0).contains("getSubject"),
+                "the cause leads, not the JDK warning: " + unavailable.errorLines());
+        System.out.println("spark-submit against a closed port: " + unavailable.cause() + "  | lines: "
+                + unavailable.errorLines());
+    }
+
     private static int submitterRunning() {
         return (int) ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
     }

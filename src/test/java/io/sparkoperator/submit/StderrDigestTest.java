@@ -37,4 +37,42 @@ class StderrDigestTest {
         assertEquals(List.of("something odd happened"),
                 StderrDigest.errorLines(List.of("25/11/23 22:18:05 INFO X: y", "something odd happened", "")));
     }
+
+    /** spark-submit's stderr on a real cluster while its API server was stopped (JDK 25 child). */
+    static final List<String> REFUSED = List.of(
+            "java.lang.UnsupportedOperationException: getSubject is not supported",
+            "Exception in thread \"main\" io.fabric8.kubernetes.client.KubernetesClientException: An error has occurred.",
+            "\tat io.fabric8.kubernetes.client.KubernetesClientException.launderThrowable(KubernetesClientException.java:129)",
+            "Caused by: java.io.IOException: Connection refused: /127.0.0.1:6443",
+            "\t... 15 more",
+            "Caused by: java.net.ConnectException: Connection refused",
+            "Picked up JAVA_TOOL_OPTIONS: -Djava.class.path=/opt/spark/jars/a.jar:/opt/spark/jars/b.jar");
+
+    @Test
+    void anUnreachableApiServerIsToldApartAndItsCauseLeads() {
+        assertEquals(java.util.Optional.of("java.io.IOException: Connection refused: /127.0.0.1:6443"),
+                StderrDigest.apiServerUnavailable(REFUSED));
+        List<String> lines = StderrDigest.errorLines(REFUSED);
+        assertFalse(lines.get(0).contains("getSubject"), lines::toString);
+        assertTrue(lines.get(lines.size() - 1).contains("getSubject"), "kept, last: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("Picked up")), "the JVM's echo of its options: " + lines);
+    }
+
+    @Test
+    void serverErrorsAndThrottlingAreUnavailableClientErrorsAreNot() {
+        assertTrue(StderrDigest.apiServerUnavailable(List.of("Failure executing: POST at: https://10.0.0.1/api/v1/"
+                + "namespaces/default/pods. Message: etcdserver: request timed out. Received status: Status("
+                + "code=500, reason=InternalError)")).isPresent());
+        assertTrue(StderrDigest.apiServerUnavailable(List.of("Received status: Status(code=429, reason=TooManyRequests)"))
+                .isPresent());
+        assertTrue(StderrDigest.apiServerUnavailable(List.of("java.net.SocketTimeoutException: connect timed out"))
+                .isPresent());
+        assertFalse(StderrDigest.apiServerUnavailable(List.of("Received status: Status(code=403, reason=Forbidden)"))
+                .isPresent());
+        assertFalse(StderrDigest.apiServerUnavailable(List.of("Received status: Status(code=422, reason=Invalid) "
+                + "spec.containers[0].resources.requests: Invalid value")).isPresent());
+        assertFalse(StderrDigest.apiServerUnavailable(REAL_409).isPresent());
+        assertFalse(StderrDigest.apiServerUnavailable(List.of(
+                "26/01/01 10:00:00 INFO Client: connection refused once, retrying")).isPresent(), "INFO is noise");
+    }
 }

@@ -13,7 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Succeeded or Failed with the driver container's exit code, by writing pod status as a kubelet would.
  */
 public final class FakeKubelet implements AutoCloseable {
-    public enum Plan { KEEP_RUNNING, SUCCEED, FAIL }
+    /** EVICT: what a kubelet writes when it evicts the driver for node memory pressure (seen on a real 1.32 node). */
+    public enum Plan { KEEP_RUNNING, SUCCEED, FAIL, EVICT }
+    public static final String EVICTION_MESSAGE = "The node was low on resource: memory. Threshold quantity: 100Mi,"
+            + " available: 94788Ki. Container spark-kubernetes-driver was using 1811020Ki, request is 1Gi, has larger"
+            + " consumption of memory. ";
 
     private final KubernetesClient client;
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
@@ -52,6 +56,14 @@ public final class FakeKubelet implements AutoCloseable {
         if (step == 0 && "Pending".equals(phase)) {
             setPhase(pod, "Running", null);
             steps.put(key, 1);
+        } else if (step == 1 && plan == Plan.EVICT) {
+            pod.getStatus().setReason("Evicted");
+            pod.getStatus().setMessage(EVICTION_MESSAGE);
+            pod.getStatus().setConditions(java.util.List.of(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+                    .withType("DisruptionTarget").withStatus("True").withReason("TerminationByKubelet")
+                    .withMessage(EVICTION_MESSAGE).build()));
+            setPhase(pod, "Failed", 137);
+            steps.put(key, 2);
         } else if (step == 1 && plan != Plan.KEEP_RUNNING) {
             setPhase(pod, plan == Plan.SUCCEED ? "Succeeded" : "Failed", plan == Plan.SUCCEED ? 0 : 1);
             steps.put(key, 2);

@@ -26,6 +26,8 @@ public final class FakeSparkSubmit implements SparkSubmission {
     private final KubernetesClient client;
     public final List<String> submissionIds = new CopyOnWriteArrayList<>();
     public volatile Mode mode = Mode.CREATE_DRIVER;
+    /** The next this many calls fail as spark-submit does while the API server is down (connection refused). */
+    public final java.util.concurrent.atomic.AtomicInteger refuseNext = new java.util.concurrent.atomic.AtomicInteger();
     /** When set, the call hangs after creating the pod (an operator dying mid-submission). */
     public volatile CountDownLatch hangAfterCreate;
 
@@ -40,6 +42,11 @@ public final class FakeSparkSubmit implements SparkSubmission {
     @Override
     public SubmitResult submit(SparkApplication app, String submissionId) {
         submissionIds.add(submissionId);
+        if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new SubmitResult.ApiServerUnavailable(1, "java.io.IOException: Connection refused: /127.0.0.1:6443",
+                    List.of("Exception in thread \"main\" io.fabric8.kubernetes.client.KubernetesClientException: An"
+                            + " error has occurred.", "Caused by: java.io.IOException: Connection refused: /127.0.0.1:6443"));
+        }
         if (mode == Mode.FAIL) {
             return new SubmitResult.Failed(1, List.of("Exception in thread \"main\" java.io.FileNotFoundException:"
                     + " /opt/spark/conf/missing"));

@@ -55,6 +55,16 @@ public final class RunDecider {
                 : new ScheduledSparkApplicationStatus(null, null, null, null, null, null, null), reason);
     }
 
+    /**
+     * The API server refused to store the tick's run (its admission policy, or a rule of the SparkApplication CRD
+     * the template breaks): FailedValidation with the server's words, tried again after {@code retryAfter} (a policy
+     * can change without an edit of the schedule).
+     */
+    static RunDecision runRefused(ScheduledSparkApplicationStatus status, String reason, Duration retryAfter) {
+        RunDecision refused = unreadable(status, reason);
+        return new RunDecision(List.of(), Optional.empty(), refused.status(), refused.events(), Optional.of(retryAfter));
+    }
+
     /** A spec the operator cannot act on: no runs, no deletions, the reason in status; an edit brings it back. */
     private static RunDecision invalid(ScheduledSparkApplicationStatus current, String reason) {
         ScheduledSparkApplicationStatus status = new ScheduledSparkApplicationStatus(current.lastRun(), null,

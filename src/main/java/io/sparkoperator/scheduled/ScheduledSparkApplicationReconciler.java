@@ -13,11 +13,13 @@ import io.sparkoperator.runtime.Reconciler;
 import io.sparkoperator.runtime.ResourceKey;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
@@ -63,6 +65,10 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
         this.events = events;
     }
 
+    /** A refused run is the manifest's or a policy's fault: retrying it at once would be refused again. */
+    static final Duration REFUSED_RUN_RETRY = Duration.ofMinutes(5);
+    private static final Set<Integer> REFUSALS = Set.of(400, 403, 422);
+
     @Override
     public ReconcileResult reconcile(ResourceKey key) {
         ScheduledSparkApplication parent;
@@ -90,7 +96,11 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
                 parent.getStatus(), runs, now, operatorZone);
 
         decision.deletions().forEach(name -> delete(key, name));
-        decision.runToStart().ifPresent(name -> create(parent, name));
+        Optional<String> refused = decision.runToStart().flatMap(name -> create(parent, name));
+        if (refused.isPresent()) {
+            LOG.warning(refused.get());
+            decision = RunDecider.runRefused(parent.getStatus(), refused.get(), REFUSED_RUN_RETRY);
+        }
         decision.events().forEach(event -> events.accept(parent, event));
         if (!StatusPatch.sameAsWritten(parent.getStatus(), decision.status())) {
             client.resources(ScheduledSparkApplication.class).inNamespace(key.namespace()).withName(key.name())
@@ -123,17 +133,24 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
                 .withGracePeriod(0).delete();
     }
 
-    private void create(ScheduledSparkApplication parent, String runName) {
+    /** Starts the tick's run; the API server's reason when it refuses to store it (400, 403, 422). */
+    private Optional<String> create(ScheduledSparkApplication parent, String runName) {
         try {
             client.resources(SparkApplication.class).inNamespace(parent.getMetadata().getNamespace())
                     .resource(RunLinks.newRun(parent, runName)).create();
             LOG.info(() -> "started run " + runName);
         } catch (KubernetesClientException e) {
+            if (REFUSALS.contains(e.getCode())) {
+                String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                        : e.getMessage();
+                return Optional.of("run " + runName + " was refused by the API server (" + e.getCode() + "): " + why);
+            }
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
             // Created by an earlier pass whose status write failed: the tick's run exists, which is the goal.
             LOG.info(() -> "run " + runName + " exists");
         }
+        return Optional.empty();
     }
 }

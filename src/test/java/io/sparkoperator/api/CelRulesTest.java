@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,7 +67,7 @@ class CelRulesTest {
 
     static Stream<Arguments> stored() {
         return Stream.of(
-                name("spark-pi"), name("a"), name("a1"), name("x".repeat(63)), name("spark-pi-2026"),
+                name("spark-pi"), name("a"), name("a1"), name("x".repeat(52)), name("spark-pi-2026"),
                 spec("only spec.nodeSelector", CelRulesTest::nodeSelector),
                 spec("driver and executor nodeSelector", s -> {
                     nodeSelector((ObjectNode) s.get("driver"));
@@ -136,6 +137,17 @@ class CelRulesTest {
                 + (message.equals(NODE_SELECTOR) ? "" : message.equals(CONF) ? ".sparkConf" : ".driverIngressOptions");
         assertTrue(violations.get(0).startsWith(field + ": Invalid value: "), "the server names the field: "
                 + violations.get(0));
+    }
+
+    /** A run is named {@code <parent>-<10-digit time>}: the parent's name leaves room for it in 63 characters. */
+    @Test
+    void aScheduledNameLeavesRoomForItsRunNames() {
+        assertEquals(List.of(), violations(ApiGroup.SPARK_APPLICATION, name("x".repeat(63))));
+        List<String> refused = violations(ApiGroup.SCHEDULED_SPARK_APPLICATION, name("x".repeat(53)));
+        assertEquals(1, refused.size(), refused::toString);
+        assertTrue(refused.get(0).contains("metadata.name must be a DNS-1035 label of at most 52 characters (each run is"
+                + " a SparkApplication named <name>-<10-digit time>, at most 63)"), refused.get(0));
+        assertEquals(63, ("x".repeat(52) + "-" + "1796232790").length());
     }
 
     /** Every rule of each CRD is exercised by a refusing case above, so a new rule needs its own cases. */

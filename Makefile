@@ -111,7 +111,8 @@ JAVA_OPTS_QUIET := $(if $(findstring unsafe-memory-access,$(MAVEN_OPTS)),--sun-m
 playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=...)
 	@test -z "$(FILE)" || test -f "$(FILE)" || { echo "playground: no such file: $(FILE)" \
 	  "(FILE= names a SparkApplication or ScheduledSparkApplication manifest, e.g. FILE=examples/spark-pi.yaml)"; exit 2; }
-	@$(MVN) -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(PLAYGROUND_CP)
+	@mkdir -p target && $(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=$(PLAYGROUND_CP) > target/playground-build.log 2>&1 || { cat target/playground-build.log; exit 1; }
 	@KUBECONFIG=/dev/null SPARK_HOME="$(SPARK_HOME_DIR)" "$(JAVA_HOME)/bin/java" $(JAVA_OPTS_QUIET) \
 	  -Dproject.basedir=$(CURDIR) -cp "target/test-classes:target/classes:$$(cat $(PLAYGROUND_CP))" \
 	  io.sparkoperator.playground.Playground $(FILE)

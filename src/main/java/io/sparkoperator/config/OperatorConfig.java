@@ -1,6 +1,7 @@
 package io.sparkoperator.config;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param sparkSubmitMaster   {@code --master} for spark-submit; empty means derive it from the pod's environment
  * @param controllerThreads   reconciliations running at once per kind; more wait in a queue
  * @param workDir             where spark-submit's pod template files and start-up cache live
+ * @param batch               batch schedulers and the driver PodDisruptionBudget ({@code --enable-batch-scheduler}...)
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -42,7 +44,8 @@ public record OperatorConfig(
         Duration cacheSyncTimeout,
         Duration shutdownTimeout,
         int controllerThreads,
-        Path workDir) {
+        Path workDir,
+        BatchSettings batch) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

@@ -5,6 +5,8 @@ import io.sparkoperator.Controllers;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.batch.BatchScheduling;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.runtime.Backoff;
 import io.sparkoperator.runtime.EventRecorder;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -79,7 +81,7 @@ final class HardenedOperator implements AutoCloseable {
         };
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
                 new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
-                listener, () -> stopping);
+                listener, () -> stopping, new BatchScheduling(client, BatchSettings.disabled()));
         runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),

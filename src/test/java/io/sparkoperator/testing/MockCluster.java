@@ -46,7 +46,7 @@ public final class MockCluster implements AutoCloseable {
     }
 
     /** The batch schedulers' PodGroup CRDs, as a cluster with Volcano and scheduler-plugins installed has them. */
-    private static CustomResourceDefinitionContext podGroups(PodGroupApi api) {
+    public static CustomResourceDefinitionContext podGroups(PodGroupApi api) {
         var context = api.context();
         return new CustomResourceDefinitionContext.Builder().withGroup(context.getGroup())
                 .withVersion(context.getVersion()).withKind(context.getKind()).withPlural(context.getPlural())

@@ -246,6 +246,24 @@ class SchedulerPlansTest {
         assertEquals(1, taskGroups(plan).size(), taskGroups(plan).toString());
     }
 
+    @Test
+    void theExamplesGetWhatTheirCommentsSay() throws Exception {
+        SparkApplication volcano = example("spark-pi-volcano.yaml");
+        assertEquals(json("{\"cpu\":\"2\",\"memory\":\"1792Mi\"}"), minResources(new Volcano().plan(volcano)));
+        assertEquals("spark-spark-pi-volcano-pg", new Volcano().plan(volcano).podGroup().orElseThrow().getMetadata()
+                .getName());
+        assertEquals(json("""
+                [{"name":"spark-driver","minMember":1,"minResource":{"cpu":"1","memory":"896Mi"}},
+                 {"name":"spark-executor","minMember":2,"minResource":{"cpu":"1","memory":"896Mi"}}]"""),
+                taskGroups(new YuniKorn().plan(example("spark-pi-yunikorn.yaml"))));
+        assertEquals("spark-pi-pdb-driver", DriverPdb.of(example("spark-pi-pdb.yaml")).getMetadata().getName());
+    }
+
+    private static SparkApplication example(String file) throws Exception {
+        return ApiJson.parse(java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("project.basedir", "."), "examples", file)), SparkApplication.class);
+    }
+
     private static String executorMemory(String spec) throws Exception {
         return taskGroups(new YuniKorn().plan(app("mem", spec))).get(1).path("minResource").path("memory").asText();
     }

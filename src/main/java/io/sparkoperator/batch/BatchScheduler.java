@@ -14,7 +14,4 @@ public sealed interface BatchScheduler permits Volcano, YuniKorn, KubeScheduler 
 
     /** The PodGroup API this scheduler keeps objects in, if any (for deleting them when the run's over). */
     Optional<PodGroupApi> podGroupApi();
-
-    /** The name of the app's PodGroup, if this scheduler keeps one. */
-    Optional<String> podGroupName(SparkApplication app);
 }

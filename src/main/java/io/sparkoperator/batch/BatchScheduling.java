@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sparkoperator.api.SparkApplication;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,13 +24,9 @@ public final class BatchScheduling {
         this.settings = settings;
     }
 
-    public BatchSettings settings() {
-        return settings;
-    }
-
     /** The app to hand to spark-submit, or why it cannot be submitted. */
     public sealed interface Prepared {
-        record Ready(SparkApplication app, Optional<String> scheduler) implements Prepared {
+        record Ready(SparkApplication app) implements Prepared {
         }
 
         record Refused(String message) implements Prepared {
@@ -38,7 +35,7 @@ public final class BatchScheduling {
 
     public Prepared prepare(SparkApplication app) {
         return switch (SchedulerChoice.of(app, settings)) {
-            case SchedulerChoice.None none -> new Prepared.Ready(app, Optional.empty());
+            case SchedulerChoice.None none -> new Prepared.Ready(app);
             case SchedulerChoice.Unavailable unavailable -> new Prepared.Refused(unavailable.message());
             case SchedulerChoice.Chosen chosen -> schedule(app, chosen.scheduler());
         };
@@ -50,7 +47,7 @@ public final class BatchScheduling {
             if (plan.podGroup().isPresent()) {
                 sync(scheduler, plan.podGroup().get());
             }
-            return new Prepared.Ready(AppForSubmission.of(app, plan), Optional.of(scheduler.name()));
+            return new Prepared.Ready(AppForSubmission.of(app, plan));
         } catch (SchedulingException e) {
             return new Prepared.Refused("failed to process batch scheduler: " + e.getMessage());
         }
@@ -71,7 +68,7 @@ public final class BatchScheduling {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> spec = (Map<String, Object>) existing.getAdditionalProperties()
-                    .getOrDefault("spec", new java.util.LinkedHashMap<>());
+                    .getOrDefault("spec", new LinkedHashMap<>());
             @SuppressWarnings("unchecked")
             Map<String, Object> wantedSpec = (Map<String, Object>) wanted.getAdditionalProperties().get("spec");
             if (scheduler instanceof Volcano) {

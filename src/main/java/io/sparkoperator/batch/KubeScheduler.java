@@ -23,18 +23,13 @@ public record KubeScheduler(String name) implements BatchScheduler {
     }
 
     @Override
-    public Optional<String> podGroupName(SparkApplication app) {
-        return Optional.of(podGroupName(app.getMetadata().getName()));
-    }
-
-    @Override
     public SchedulingPlan plan(SparkApplication app) throws SchedulingException {
         String group = podGroupName(app.getMetadata().getName());
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("minMember", 1);
         spec.put("minResources", PodGroups.texts(PodGroups.total(app, true)));
         PodFields pods = PodFields.scheduledBy(name).withLabel(POD_GROUP_LABEL, group);
-        return new SchedulingPlan(name, Optional.of(PodGroups.podGroup(PodGroupApi.SCHEDULER_PLUGINS, app, group, spec,
+        return new SchedulingPlan(Optional.of(PodGroups.podGroup(PodGroupApi.SCHEDULER_PLUGINS, app, group, spec,
                 null)), pods, pods);
     }
 }

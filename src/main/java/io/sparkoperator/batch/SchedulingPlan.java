@@ -7,6 +7,5 @@ import java.util.Optional;
  * One submission's scheduling: the PodGroup to create before spark-submit (Volcano, scheduler-plugins; none for
  * YuniKorn, whose gang is described on the driver pod), and the fields of the driver's and executors' pods.
  */
-public record SchedulingPlan(String scheduler, Optional<GenericKubernetesResource> podGroup, PodFields driver,
-        PodFields executor) {
+public record SchedulingPlan(Optional<GenericKubernetesResource> podGroup, PodFields driver, PodFields executor) {
 }

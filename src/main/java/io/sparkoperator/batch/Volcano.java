@@ -36,18 +36,13 @@ public record Volcano() implements BatchScheduler {
     }
 
     @Override
-    public Optional<String> podGroupName(SparkApplication app) {
-        return Optional.of(podGroupName(app.getMetadata().getName()));
-    }
-
-    @Override
     public SchedulingPlan plan(SparkApplication app) throws SchedulingException {
         SparkApplicationSpec spec = app.getSpec();
         boolean client = spec.mode() == DeployMode.CLIENT;
         PodFields driver = PodFields.scheduledBy(NAME);
         PodFields executor = PodFields.scheduledBy(NAME);
         if (hasGroupName(client ? spec.executor() : spec.driver())) {
-            return new SchedulingPlan(NAME, Optional.empty(), driver, executor);
+            return new SchedulingPlan(Optional.empty(), driver, executor);
         }
         BatchSchedulerConfiguration options = spec.batchSchedulerOptions();
         Map<String, Quantity> resources = options != null && options.resources() != null
@@ -67,7 +62,7 @@ public record Volcano() implements BatchScheduler {
         if (!client) {
             driver = driver.withAnnotation(GROUP_NAME_ANNOTATION, name);
         }
-        return new SchedulingPlan(NAME, Optional.of(group), driver, executor);
+        return new SchedulingPlan(Optional.of(group), driver, executor);
     }
 
     private static boolean hasGroupName(SparkPodSpec side) {

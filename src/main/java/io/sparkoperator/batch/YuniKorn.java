@@ -37,11 +37,6 @@ public record YuniKorn() implements BatchScheduler {
     }
 
     @Override
-    public Optional<String> podGroupName(SparkApplication app) {
-        return Optional.empty();
-    }
-
-    @Override
     public SchedulingPlan plan(SparkApplication app) throws SchedulingException {
         SparkApplicationSpec spec = app.getSpec();
         ArrayNode groups = ApiJson.mapper().createArrayNode();
@@ -73,7 +68,7 @@ public record YuniKorn() implements BatchScheduler {
             throw new SchedulingException("failed to add task group annotations: failed to marshal taskGroups: "
                     + e.getOriginalMessage());
         }
-        return new SchedulingPlan(NAME, Optional.empty(), driver, executor);
+        return new SchedulingPlan(Optional.empty(), driver, executor);
     }
 
     /** One task group as YuniKorn's shim reads it; maps with sorted keys and absent fields left out, as Go writes. */

@@ -159,6 +159,25 @@ class BatchSchedulingLifecycleTest {
     }
 
     @Test
+    void deletingTheAppInTheForegroundRemovesItsPodGroupAndPdb() throws Exception {
+        // A foreground deletion leaves the app with a deletionTimestamp until its dependents are gone (here the
+        // finalizer stands in for the garbage collector, which the mock does not run).
+        cluster.createApp(TestApps.sparkPi("default", "gone", """
+                  batchScheduler: volcano
+                  driverPodDisruptionBudget: true
+                """).replace("  namespace: default\n", "  namespace: default\n  finalizers: [foregroundDeletion]\n"));
+        operator = new TestOperator(cluster.client, ENABLED).start();
+        waitFor(() -> state("gone") == AppState.RUNNING && pdb("gone-driver") != null
+                && podGroup(PodGroupApi.VOLCANO, "spark-gone-pg") != null);
+        assertOwnedByApp(podGroup(PodGroupApi.VOLCANO, "spark-gone-pg"), "gone");
+
+        SparkApplications.api(cluster.client).inNamespace("default").withName("gone").delete();
+        waitFor(() -> podGroup(PodGroupApi.VOLCANO, "spark-gone-pg") == null && pdb("gone-driver") == null
+                && driver("gone-driver") == null);
+        assertNotNull(cluster.getApp("default", "gone").getMetadata().getDeletionTimestamp());
+    }
+
+    @Test
     void yunikornDescribesTheGangOnThePodsAndMakesNoObjects() throws Exception {
         cluster.createApp(TestApps.sparkPi("default", "yk", """
                   batchScheduler: yunikorn

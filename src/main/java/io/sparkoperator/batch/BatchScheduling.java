@@ -16,6 +16,7 @@ import java.util.Optional;
  * when nothing is enabled. Every call goes through the client, whose requests time out.
  */
 public final class BatchScheduling {
+    private static final System.Logger LOG = System.getLogger(BatchScheduling.class.getName());
     private final KubernetesClient client;
     private final BatchSettings settings;
 
@@ -124,18 +125,33 @@ public final class BatchScheduling {
      */
     public void release(String namespace, String appName, String driverPodName) {
         if (settings.enabled()) {
-            delete(PodGroupApi.VOLCANO, namespace, Volcano.podGroupName(appName));
+            deletePodGroup(PodGroupApi.VOLCANO, namespace, Volcano.podGroupName(appName));
             if (!settings.kubeSchedulerNames().isEmpty()) {
-                delete(PodGroupApi.SCHEDULER_PLUGINS, namespace, KubeScheduler.podGroupName(appName));
+                deletePodGroup(PodGroupApi.SCHEDULER_PLUGINS, namespace, KubeScheduler.podGroupName(appName));
             }
         }
         if (settings.driverPdb()) {
             String name = driverPodName != null ? driverPodName : appName + "-driver";
-            client.policy().v1().podDisruptionBudget().inNamespace(namespace).withName(name).delete();
+            delete("PodDisruptionBudget " + name, () -> client.policy().v1().podDisruptionBudget()
+                    .inNamespace(namespace).withName(name).delete());
         }
     }
 
-    private void delete(PodGroupApi api, String namespace, String name) {
-        client.genericKubernetesResources(api.context()).inNamespace(namespace).withName(name).delete();
+    private void deletePodGroup(PodGroupApi api, String namespace, String name) {
+        delete(api.group() + " PodGroup " + name, () -> client.genericKubernetesResources(api.context())
+                .inNamespace(namespace).withName(name).delete());
+    }
+
+    /**
+     * A failed delete must not stop the app's lifecycle (its status is written already): it is logged, and the
+     * owner reference still lets the garbage collector take the object with the app.
+     */
+    private static void delete(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (KubernetesClientException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "could not delete " + what + " (the garbage collector takes it"
+                    + " with the app): " + e.getMessage());
+        }
     }
 }

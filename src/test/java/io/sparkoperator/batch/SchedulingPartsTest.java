@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.submit.PodTemplateRenderer;
 import java.util.List;
@@ -102,5 +104,25 @@ class SchedulingPartsTest {
         assertNull(app.getSpec().executor().template());
         assertTrue(app.getSpec().driver().template().getMetadata().getLabels() == null
                 || app.getSpec().driver().template().getMetadata().getLabels().isEmpty());
+    }
+
+    @Test
+    void aRefusedCleanupIsLoggedAndTheRestStillGoes() throws Exception {
+        KubernetesMockServer server = new KubernetesMockServer(false);
+        server.init();
+        try (KubernetesClient client = server.createClient()) {
+            server.expect().delete().withPath("/apis/scheduling.volcano.sh/v1beta1/namespaces/default/podgroups/spark-pi-pg")
+                    .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\"}").always();
+            server.expect().delete().withPath("/apis/policy/v1/namespaces/default/poddisruptionbudgets/pi-driver")
+                    .andReturn(200, "{\"kind\":\"Status\",\"code\":200}").once();
+            new BatchScheduling(client, new BatchSettings(true, "", List.of(), true)).release("default", "pi", null);
+            List<String> paths = new java.util.ArrayList<>();
+            for (int i = 0; i < server.getRequestCount(); i++) {
+                paths.add(server.takeRequest().getPath());
+            }
+            assertTrue(paths.getLast().endsWith("/poddisruptionbudgets/pi-driver"), paths.toString());
+        } finally {
+            server.destroy();
+        }
     }
 }

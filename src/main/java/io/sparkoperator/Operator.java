@@ -3,6 +3,7 @@ package io.sparkoperator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkoperator.batch.BatchScheduling;
 import io.sparkoperator.config.BindAddress;
 import io.sparkoperator.config.OperatorConfig;
 import io.sparkoperator.metrics.EndpointSettings;
@@ -87,7 +88,8 @@ public final class Operator {
         EventRecorder events = new EventRecorder(client, clock, identity);
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine,
                 submission, events, config.uiService(),
-                PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping);
+                PrometheusConfigMap::build, wiring.applications(appMetrics), () -> stopping,
+                new BatchScheduling(client, config.batch()));
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
                 : runtime.queuedScheduledKeys());
         Reconciler scheduled = new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,

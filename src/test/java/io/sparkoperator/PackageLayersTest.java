@@ -38,9 +38,10 @@ class PackageLayersTest {
             Map.entry("submit", Set.of("api")),
             Map.entry("metrics", Set.of("api")),
             Map.entry("ui", Set.of("api", "runtime", "submit")),
-            Map.entry("sparkapp", Set.of("api", "runtime", "state", "submit", "ui")),
+            Map.entry("batch", Set.of("api", "submit")),
+            Map.entry("sparkapp", Set.of("api", "batch", "runtime", "state", "submit", "ui")),
             Map.entry("scheduled", Set.of("api", "runtime", "schedule", "sparkapp")),
-            Map.entry("config", Set.of("api", "logging", "metrics", "runtime", "schedule", "submit", "ui")));
+            Map.entry("config", Set.of("api", "batch", "logging", "metrics", "runtime", "schedule", "submit", "ui")));
 
     @Test
     void everyPackageImportsOnlyWhatItsLayerAllows() {

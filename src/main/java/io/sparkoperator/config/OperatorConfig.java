@@ -1,6 +1,7 @@
 package io.sparkoperator.config;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param controllerThreads   reconciliations running at once per kind; more wait in a queue
  * @param workDir             where spark-submit's pod template files and start-up cache live
  * @param apiServerUnavailableTimeout how long submissions failing on an unreachable API server are retried free
+ * @param batch               batch schedulers and the driver PodDisruptionBudget ({@code --enable-batch-scheduler}...)
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -44,7 +46,8 @@ public record OperatorConfig(
         Duration shutdownTimeout,
         int controllerThreads,
         Path workDir,
-        Duration apiServerUnavailableTimeout) {
+        Duration apiServerUnavailableTimeout,
+        BatchSettings batch) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

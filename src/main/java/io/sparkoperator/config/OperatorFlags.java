@@ -3,6 +3,7 @@ package io.sparkoperator.config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.logging.LogFormat;
 import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
@@ -87,6 +88,14 @@ public final class OperatorFlags {
                     "On SIGTERM, how long running spark-submits may finish before they are killed."),
             new Flag("controller-threads", "10", false,
                     "At most this many reconciliations at once per kind; the rest wait, pod events first."),
+            new Flag("enable-batch-scheduler", "false", true,
+                    "Enable the batch schedulers volcano and yunikorn, and those named by --kube-scheduler-names."),
+            new Flag("default-batch-scheduler", "", false,
+                    "Batch scheduler for apps without spec.batchScheduler (needs --enable-batch-scheduler)."),
+            new Flag("kube-scheduler-names", "", false,
+                    "Comma-separated scheduler-plugins (coscheduling) scheduler names apps may name."),
+            new Flag("enable-driver-pdb", "false", true,
+                    "Create a driver PodDisruptionBudget for apps with spec.driverPodDisruptionBudget: true."),
             new Flag("work-dir", "", false,
                     "Where spark-submit's pod template files and start-up cache (about 80 MB) live "
                     + "(default: <java.io.tmpdir>/spark-operator)."),
@@ -154,6 +163,9 @@ public final class OperatorFlags {
         LogSettings logging = new LogSettings(
                 v.get("log-level", t -> t.isBlank() ? LogLevel.INFO : LogLevel.parse(t), LogLevel.INFO),
                 v.get(logFormatFlag, t -> t.isBlank() ? LogFormat.PLAIN : LogFormat.parse(t), LogFormat.PLAIN));
+        BatchSettings batch = new BatchSettings(v.bool("enable-batch-scheduler"), v.text("default-batch-scheduler"),
+                List.of(v.text("kube-scheduler-names").split(",")), v.bool("enable-driver-pdb"));
+        problems.addAll(batch.problems());
         OperatorConfig config = new OperatorConfig(
                 namespaces(v.text("namespaces")),
                 v.get("label-selector-filter", LabelSelectors::parse, null),
@@ -176,7 +188,8 @@ public final class OperatorFlags {
                 v.positiveDuration("shutdown-timeout"),
                 v.intAtLeast("controller-threads", 1),
                 v.text("work-dir").isEmpty() ? SubmitterConfig.defaultWorkDir() : Path.of(v.text("work-dir")),
-                v.positiveDuration("api-server-unavailable-timeout"));
+                v.positiveDuration("api-server-unavailable-timeout"),
+                batch);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

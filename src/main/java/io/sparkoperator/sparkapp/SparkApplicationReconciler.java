@@ -10,6 +10,7 @@ import io.sparkoperator.api.EventReasons;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.batch.BatchScheduling;
 import io.sparkoperator.runtime.EventRecorder;
 import io.sparkoperator.runtime.ReconcileResult;
 import io.sparkoperator.runtime.Reconciler;
@@ -45,7 +46,7 @@ public final class SparkApplicationReconciler implements Reconciler {
     /** Everything a reconciler needs besides the per-term caches. */
     public record Parts(KubernetesClient client, StateMachine machine, SparkSubmission submission,
             EventRecorder events, UiServiceOptions ui, Function<SparkApplication, Optional<ConfigMap>> promConfigMaps,
-            ApplicationListener listener, BooleanSupplier stopping) {
+            ApplicationListener listener, BooleanSupplier stopping, BatchScheduling batch) {
     }
 
     private final Parts parts;
@@ -110,6 +111,8 @@ public final class SparkApplicationReconciler implements Reconciler {
                 case Action.DeleteSubmissionResources delete -> deleteSubmissionResources(key,
                         delete.driverPodName() != null ? delete.driverPodName() : DriverPodName.of(app));
                 case Action.DeleteUiResources delete -> ui.delete(key.namespace(), key.name());
+                case Action.DeleteSchedulingResources release -> parts.batch().release(key.namespace(), key.name(),
+                        release.driverPodName() != null ? release.driverPodName() : DriverPodName.of(app));
                 case Action.EnsureUiService ensure -> {
                     // done before the status write
                 }
@@ -129,8 +132,16 @@ public final class SparkApplicationReconciler implements Reconciler {
 
     private Decision submit(ResourceKey key, SparkApplication app, Action.Submit submit) throws Exception {
         parts.promConfigMaps().apply(app).ifPresent(configMap -> applyConfigMap(key, configMap));
+        SparkApplication toSubmit;
+        switch (parts.batch().prepare(app)) {
+            case BatchScheduling.Prepared.Refused refused -> {
+                LOG.log(Level.WARNING, refused::message);
+                return parts.machine().afterSubmission(app, new SubmissionOutcome.Failed(refused.message()));
+            }
+            case BatchScheduling.Prepared.Ready ready -> toSubmit = ready.app();
+        }
         long started = System.nanoTime();
-        SubmitResult result = parts.submission().submit(app, submit.submissionId());
+        SubmitResult result = parts.submission().submit(toSubmit, submit.submissionId());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         parts.listener().submitted(app, result, took);
         if (!(result instanceof SubmitResult.Submitted)
@@ -145,6 +156,8 @@ public final class SparkApplicationReconciler implements Reconciler {
         SubmissionOutcome outcome = switch (result) {
             case SubmitResult.Submitted ok -> {
                 ok.warnings().forEach(warning -> parts.events().warning(app, SPEC_NOT_APPLIED_REASON, warning));
+                parts.batch().protectDriver(app).ifPresent(warning ->
+                        parts.events().warning(app, SPEC_NOT_APPLIED_REASON, warning));
                 yield new SubmissionOutcome.Succeeded(ok.driverPodName());
             }
             case SubmitResult.DriverAlreadyExists exists -> new SubmissionOutcome.DriverPodAlreadyExists(
@@ -188,6 +201,7 @@ public final class SparkApplicationReconciler implements Reconciler {
                 .filter(name -> !name.equals(driverPodName))
                 .forEach(name -> pods.withName(name).delete());
         ui.delete(key.namespace(), key.name());
+        parts.batch().release(key.namespace(), key.name(), driverPodName);
     }
 
     private void applyConfigMap(ResourceKey key, ConfigMap configMap) {

@@ -29,6 +29,13 @@ public sealed interface Action {
     record DeleteSubmissionResources(String driverPodName) implements Action {
     }
 
+    /**
+     * The run ended: delete what held its place with the schedulers (a batch scheduler's PodGroup, the driver
+     * PodDisruptionBudget), so no queue keeps its resources and no drain waits for a finished driver.
+     */
+    record DeleteSchedulingResources(String driverPodName) implements Action {
+    }
+
     /** Delete only the Spark UI Service and Ingress (the app reached a terminal state; the driver pod keeps its logs). */
     record DeleteUiResources() implements Action {
     }

@@ -89,7 +89,7 @@ final class Endings {
         ExecutorStates executors = ExecutorStates.update(ctx.current().executorState(),
                 ctx.observed().executorPods(), step.status().state(), ctx.config().maxTrackedExecutors());
         step.update(s -> s.withExecutorState(executors.states())).actAll(executors.events());
-        step.act(event);
+        step.act(event).act(new Action.DeleteSchedulingResources(ctx.driverPodToDelete()));
         if (ctx.config().deleteUiOnTermination()) {
             step.act(new Action.DeleteUiResources());
         }

@@ -20,9 +20,10 @@ class ExamplesTest {
     void theDocumentedExamplesExist() {
         List<String> names = Manifests.examples().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("spark-pi-configmap.yaml", "spark-pi-custom-resource.yaml",
-                "spark-pi-dynamic-allocation.yaml", "spark-pi-local-dir.yaml", "spark-pi-pod-template.yaml",
-                "spark-pi-prometheus.yaml", "spark-pi-python.yaml", "spark-pi-restart-policy-on-failure.yaml",
-                "spark-pi-scheduled.yaml", "spark-pi-ttl.yaml", "spark-pi.yaml"), names);
+                "spark-pi-dynamic-allocation.yaml", "spark-pi-kueue.yaml", "spark-pi-local-dir.yaml",
+                "spark-pi-pdb.yaml", "spark-pi-pod-template.yaml", "spark-pi-prometheus.yaml", "spark-pi-python.yaml",
+                "spark-pi-restart-policy-on-failure.yaml", "spark-pi-scheduled.yaml", "spark-pi-ttl.yaml",
+                "spark-pi-volcano.yaml", "spark-pi-yunikorn.yaml", "spark-pi.yaml"), names);
     }
 
     @ParameterizedTest

@@ -3,6 +3,8 @@ package io.sparkoperator.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.Controllers;
+import io.sparkoperator.batch.BatchScheduling;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.bench.apiserver.BenchClients;
 import io.sparkoperator.metrics.PrometheusConfigMap;
 import io.sparkoperator.runtime.Backoff;
@@ -57,7 +59,8 @@ public final class BenchOperator {
                 ? realSubmitter(api, args) : new PodOnlySubmission(client, api);
         var parts = new SparkApplicationReconciler.Parts(client, machine, submission,
                 new EventRecorder(client, clock, "bench-operator"), UiServiceOptions.defaults(),
-                PrometheusConfigMap::build, ApplicationListener.none(), stopping::get);
+                PrometheusConfigMap::build, ApplicationListener.none(), stopping::get,
+                new BatchScheduling(client, BatchSettings.disabled()));
         LatencyRecorder work = new LatencyRecorder();
         LatencyRecorder dispatched = new LatencyRecorder();
         AtomicInteger failures = new AtomicInteger();

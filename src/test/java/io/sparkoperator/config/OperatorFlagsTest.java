@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.logging.LogFormat;
 import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
@@ -210,5 +211,17 @@ class OperatorFlagsTest {
         assertThrows(IllegalArgumentException.class, () -> FlagDuration.parse("s"));
         assertThrows(IllegalArgumentException.class, () -> FlagDuration.parse("-5s"));
         assertEquals(Duration.ofNanos(2_000), FlagDuration.parse("2\u00b5s"));
+    }
+
+    @Test
+    void batchSchedulerFlagsMeanWhatTheGoFlagsMean() {
+        assertEquals(BatchSettings.disabled(), parse().batch());
+        OperatorConfig config = parse("--enable-batch-scheduler", "--kube-scheduler-names=coscheduler, other",
+                "--default-batch-scheduler=coscheduler", "--enable-driver-pdb=true");
+        assertEquals(new BatchSettings(true, "coscheduler", List.of("coscheduler", "other"), true), config.batch());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> parse("--enable-batch-scheduler", "--default-batch-scheduler=kube"));
+        assertEquals(List.of("--default-batch-scheduler=kube is not a registered batch scheduler (registered:"
+                + " volcano, yunikorn)"), error.problems());
     }
 }

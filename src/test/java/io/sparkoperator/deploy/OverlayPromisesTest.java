@@ -82,6 +82,20 @@ class OverlayPromisesTest {
         }
     }
 
+    @Test
+    void batchSchedulersEnableTheFlagsAndOnlyThatOverlayGrantsPodGroupsAndBudgets() {
+        Manifests batch = Kustomizations.rendered("overlays/batch-schedulers");
+        OperatorPod pod = OperatorPod.of(batch);
+        assertEquals(Optional.of("true"), pod.flag("enable-batch-scheduler"));
+        assertEquals(Optional.of("true"), pod.flag("enable-driver-pdb"));
+        Grants grants = Grants.of(batch, pod.namespace(), pod.spec().getServiceAccountName());
+        assertTrue(grants.permissions().containsAll(RbacManifestTest.BATCH_SCHEDULER), grants.permissions().toString());
+        Manifests base = Kustomizations.rendered(Kustomizations.BASE);
+        assertTrue(Grants.of(base, pod.namespace(), pod.spec().getServiceAccountName()).permissions().stream()
+                .noneMatch(p -> p.contains("podgroups") || p.contains("poddisruptionbudgets")),
+                "without the component nothing of it is granted");
+    }
+
     private static void assertSelectsOperatorPods(OperatorPod pod, JsonNode selector, String what) {
         Map<String, String> podLabels = pod.deployment().getSpec().getTemplate().getMetadata().getLabels();
         assertTrue(selector.size() > 0, what + " has an empty selector");

@@ -15,6 +15,8 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.sparkoperator.api.ApiGroup;
+import io.sparkoperator.batch.PodGroupApi;
+import io.sparkoperator.testing.MockCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +84,8 @@ final class FaultyApiServer implements AutoCloseable {
 
     FaultyApiServer() {
         dispatcher = new Dispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
-                crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications")));
+                crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"),
+                MockCluster.podGroups(PodGroupApi.VOLCANO), MockCluster.podGroups(PodGroupApi.SCHEDULER_PLUGINS)));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
     }
@@ -147,6 +150,11 @@ final class FaultyApiServer implements AutoCloseable {
             }
         });
         return f;
+    }
+
+    /** Watch connections open now (an informer's watch opens a moment after its list synced). */
+    int openWatches() {
+        return dispatcher.openWatches.size();
     }
 
     /** Closes every open watch connection, as a restarted API server or a load balancer would. */

@@ -5,6 +5,8 @@ import io.sparkoperator.Controllers;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.batch.BatchScheduling;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.runtime.Backoff;
 import io.sparkoperator.runtime.EventRecorder;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -43,22 +45,26 @@ final class HardenedOperator implements AutoCloseable {
 
     /** How the fake spark-submit behaves and what the operator exposes. */
     record Settings(String identity, LeaderElectionOptions election, UiServiceOptions ui, String sparkSubmitBody,
-            Duration submitTimeout) {
+            Duration submitTimeout, BatchSettings batch) {
         static Settings defaults() {
             return new Settings("operator", LeaderElectionOptions.defaults(), UiServiceOptions.defaults(), "exit 0",
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), BatchSettings.disabled());
         }
 
         Settings identity(String value, LeaderElectionOptions leaderElection) {
-            return new Settings(value, leaderElection, ui, sparkSubmitBody, submitTimeout);
+            return new Settings(value, leaderElection, ui, sparkSubmitBody, submitTimeout, batch);
         }
 
         Settings sparkSubmit(String body, Duration timeout) {
-            return new Settings(identity, election, ui, body, timeout);
+            return new Settings(identity, election, ui, body, timeout, batch);
         }
 
         Settings ui(UiServiceOptions value) {
-            return new Settings(identity, election, value, sparkSubmitBody, submitTimeout);
+            return new Settings(identity, election, value, sparkSubmitBody, submitTimeout, batch);
+        }
+
+        Settings batch(BatchSettings value) {
+            return new Settings(identity, election, ui, sparkSubmitBody, submitTimeout, value);
         }
     }
 
@@ -79,7 +85,7 @@ final class HardenedOperator implements AutoCloseable {
         };
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
                 new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
-                listener, () -> stopping);
+                listener, () -> stopping, new BatchScheduling(client, settings.batch()));
         runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),

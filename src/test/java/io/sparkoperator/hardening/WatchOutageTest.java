@@ -38,6 +38,8 @@ class WatchOutageTest {
         pods.startAndSync(Duration.ofSeconds(10));
         assertEquals(List.of(), pods.problems());
 
+        // Drop the watch only once it is open: dropped before, it would open afterwards and never fail.
+        Await.until(Duration.ofSeconds(30), () -> server.openWatches() > 0, () -> "no watch opened");
         FaultyApiServer.Fault outage = server.inject("API server away", c -> c.collection().endsWith("/pods"), 503,
                 Integer.MAX_VALUE);
         server.dropWatches();

@@ -59,7 +59,7 @@ class EndingRowsTest {
 
         assertEquals(AppState.COMPLETED, d.status().state());
         assertEquals(List.of(EventReasons.APP_COMPLETED), reasons(d));
-        assertEquals(List.of(new Action.DeleteUiResources()), effects(d));
+        assertEquals(List.of(new Action.DeleteSchedulingResources("spark-pi-driver"), new Action.DeleteUiResources()), effects(d));
         assertEquals("spark-123", d.status().sparkApplicationId());
     }
 
@@ -69,7 +69,7 @@ class EndingRowsTest {
 
         Decision d = keep.decide(neverSpec(), ended(AppState.SUCCEEDING, Duration.ZERO), Observation.nothing());
 
-        assertEquals(List.of(), effects(d));
+        assertEquals(List.of(new Action.DeleteSchedulingResources("spark-pi-driver")), effects(d));
     }
 
     @Test

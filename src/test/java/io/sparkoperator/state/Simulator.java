@@ -79,6 +79,7 @@ final class Simulator {
                 }
                 case Action.EnsureUiService ensure -> { }
                 case Action.DeleteUiResources deleteUi -> { }
+                case Action.DeleteSchedulingResources release -> { }
                 case Action.RecordEvent event -> { }
             }
         }

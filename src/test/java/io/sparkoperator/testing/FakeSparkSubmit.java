@@ -9,11 +9,15 @@ import io.sparkoperator.api.OwnerReferences;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.sparkapp.SparkSubmission;
 import io.sparkoperator.submit.DriverPodName;
+import io.sparkoperator.submit.PodTemplateRenderer;
 import io.sparkoperator.submit.SubmitResult;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Stands in for spark-submit in lifecycle tests: creates the driver pod through the API as Spark would (labels,
@@ -25,6 +29,10 @@ public final class FakeSparkSubmit implements SparkSubmission {
 
     private final KubernetesClient client;
     public final List<String> submissionIds = new CopyOnWriteArrayList<>();
+    /** The apps as handed to spark-submit (with what the operator added in memory, e.g. for a batch scheduler). */
+    public final List<SparkApplication> submittedApps = new CopyOnWriteArrayList<>();
+    /** Runs first in each call, e.g. to look at what exists when spark-submit starts. */
+    public volatile Consumer<SparkApplication> onSubmit = app -> { };
     public volatile Mode mode = Mode.CREATE_DRIVER;
     /** The next this many calls fail as spark-submit does while the API server is down (connection refused). */
     public final java.util.concurrent.atomic.AtomicInteger refuseNext = new java.util.concurrent.atomic.AtomicInteger();
@@ -47,6 +55,8 @@ public final class FakeSparkSubmit implements SparkSubmission {
                     List.of("Exception in thread \"main\" io.fabric8.kubernetes.client.KubernetesClientException: An"
                             + " error has occurred.", "Caused by: java.io.IOException: Connection refused: /127.0.0.1:6443"));
         }
+        submittedApps.add(app);
+        onSubmit.accept(app);
         if (mode == Mode.FAIL) {
             return new SubmitResult.Failed(1, List.of("Exception in thread \"main\" java.io.FileNotFoundException:"
                     + " /opt/spark/conf/missing"));
@@ -54,7 +64,8 @@ public final class FakeSparkSubmit implements SparkSubmission {
         String name = DriverPodName.of(app);
         String namespace = app.getMetadata().getNamespace();
         try {
-            client.pods().inNamespace(namespace).resource(driverPod(app, name, submissionId)).create();
+            client.pods().inNamespace(namespace).resource(fromTemplate(app, driverPod(app, name, submissionId)))
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 return new SubmitResult.DriverAlreadyExists(name, "driver pod " + name + " already exists");
@@ -71,6 +82,24 @@ public final class FakeSparkSubmit implements SparkSubmission {
             }
         }
         return new SubmitResult.Submitted(name, Duration.ofMillis(1), List.of());
+    }
+
+    /**
+     * What Spark keeps of the rendered driver template: its labels, annotations and schedulerName (Spark's own
+     * labels win).
+     */
+    private static Pod fromTemplate(SparkApplication app, Pod pod) {
+        Pod template = PodTemplateRenderer.render(app).driver();
+        Map<String, String> labels = new HashMap<>(orEmpty(template.getMetadata().getLabels()));
+        labels.putAll(pod.getMetadata().getLabels());
+        pod.getMetadata().setLabels(labels);
+        pod.getMetadata().setAnnotations(orEmpty(template.getMetadata().getAnnotations()));
+        pod.getSpec().setSchedulerName(template.getSpec().getSchedulerName());
+        return pod;
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 
     public static Pod driverPod(SparkApplication app, String name, String submissionId) {

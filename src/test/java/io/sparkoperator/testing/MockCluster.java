@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.SparkApplication;
+import io.sparkoperator.batch.PodGroupApi;
 import io.sparkoperator.sparkapp.SparkApplications;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class MockCluster implements AutoCloseable {
     public MockCluster() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new StrictCrudDispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
-                        crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"))), false);
+                        crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"),
+                        podGroups(PodGroupApi.VOLCANO), podGroups(PodGroupApi.SCHEDULER_PLUGINS))), false);
         server.init();
         client = newClient();
     }
@@ -41,6 +43,14 @@ public final class MockCluster implements AutoCloseable {
     private static CustomResourceDefinitionContext crd(String kind, String plural) {
         return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
                 .withKind(kind).withPlural(plural).withScope("Namespaced").withStatusSubresource(true).build();
+    }
+
+    /** The batch schedulers' PodGroup CRDs, as a cluster with Volcano and scheduler-plugins installed has them. */
+    public static CustomResourceDefinitionContext podGroups(PodGroupApi api) {
+        var context = api.context();
+        return new CustomResourceDefinitionContext.Builder().withGroup(context.getGroup())
+                .withVersion(context.getVersion()).withKind(context.getKind()).withPlural(context.getPlural())
+                .withScope("Namespaced").build();
     }
 
     public GenericKubernetesResource createApp(String yaml) {

@@ -5,6 +5,8 @@ import io.sparkoperator.Controllers;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
+import io.sparkoperator.batch.BatchScheduling;
+import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.runtime.Backoff;
 import io.sparkoperator.runtime.EventRecorder;
 import io.sparkoperator.runtime.LeaderElectionOptions;
@@ -41,6 +43,16 @@ public final class TestOperator implements AutoCloseable {
 
     public TestOperator(KubernetesClient client, String identity, LeaderElectionOptions election, UiServiceOptions ui,
             StateMachineConfig config) {
+        this(client, identity, election, ui, config, BatchSettings.disabled());
+    }
+
+    public TestOperator(KubernetesClient client, BatchSettings batch) {
+        this(client, "operator", LeaderElectionOptions.defaults(), UiServiceOptions.defaults(),
+                StateMachineConfig.defaults(), batch);
+    }
+
+    public TestOperator(KubernetesClient client, String identity, LeaderElectionOptions election, UiServiceOptions ui,
+            StateMachineConfig config, BatchSettings batch) {
         submit = new FakeSparkSubmit(client);
         StateMachine machine = new StateMachine(config, clock, () -> UUID.randomUUID().toString());
         ApplicationListener listener = new ApplicationListener() {
@@ -51,7 +63,8 @@ public final class TestOperator implements AutoCloseable {
             }
         };
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
-                new EventRecorder(client, clock, identity), ui, app -> Optional.empty(), listener, () -> stopping);
+                new EventRecorder(client, clock, identity), ui, app -> Optional.empty(), listener, () -> stopping,
+                new BatchScheduling(client, batch));
         runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2)), clock::scheduler,
                 Controllers.Settings.DEFAULT_MAX_PASS_TIME,

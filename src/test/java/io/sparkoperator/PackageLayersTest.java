@@ -40,6 +40,7 @@ class PackageLayersTest {
             Map.entry("ui", Set.of("api", "runtime", "submit")),
             Map.entry("sparkapp", Set.of("api", "runtime", "state", "submit", "ui")),
             Map.entry("scheduled", Set.of("api", "runtime", "schedule", "sparkapp")),
+            Map.entry("sparkconnect", Set.of("api", "logging", "runtime")),
             Map.entry("config", Set.of("api", "logging", "metrics", "runtime", "schedule", "submit", "ui")));
 
     @Test

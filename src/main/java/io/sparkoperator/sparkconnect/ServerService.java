@@ -24,7 +24,7 @@ final class ServerService {
     }
 
     static Service build(SparkConnect connect) {
-        Service given = connect.getSpec().server() == null ? null : connect.getSpec().server().service();
+        var given = connect.getSpec().server() == null ? null : connect.getSpec().server().service();
         Service service = given == null ? new Service() : ApiJson.parse(ApiJson.toJson(given), Service.class);
         ObjectMeta meta = service.getMetadata() == null ? new ObjectMeta() : service.getMetadata();
         meta.setName(ConnectNames.service(connect));

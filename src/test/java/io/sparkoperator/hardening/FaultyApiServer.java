@@ -82,7 +82,8 @@ final class FaultyApiServer implements AutoCloseable {
 
     FaultyApiServer() {
         dispatcher = new Dispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
-                crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications")));
+                crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"),
+                crd(ApiGroup.SPARK_CONNECT, "sparkconnects", ApiGroup.VERSION_V1ALPHA1)));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
     }
@@ -168,7 +169,11 @@ final class FaultyApiServer implements AutoCloseable {
     }
 
     private static CustomResourceDefinitionContext crd(String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
+        return crd(kind, plural, ApiGroup.VERSION);
+    }
+
+    private static CustomResourceDefinitionContext crd(String kind, String plural, String version) {
+        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(version)
                 .withKind(kind).withPlural(plural).withScope("Namespaced").withStatusSubresource(true).build();
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code make playground [FILE=examples/x.yaml]}: an in-process Kubernetes API, a simulated kubelet, the real
- * operator and the real spark-submit; applies one manifest and reports until the application ends.
+ * operator and the real spark-submit; applies one manifest and reports until the application ends (a SparkConnect:
+ * until its server is Ready, then says how a client connects).
  */
 public final class Playground {
     // Pending long enough for spark-submit to finish and the operator to record SUBMITTED first, as on a cluster
@@ -73,10 +75,17 @@ public final class Playground {
 
         CompletableFuture<String> end = new CompletableFuture<>();
         boolean scheduled = resource.getKind().equals(ApiGroup.SCHEDULED_SPARK_APPLICATION);
+        boolean connect = resource.getKind().equals(ApiGroup.SPARK_CONNECT);
+        if (connect) {
+            holdServerRunning(resource);
+        }
         String name = resource.getMetadata().getName();
         PlaygroundReport report = new PlaygroundReport(client, namespace, out, (app, state) -> {
+            if (connect && app.equals(name) && PlaygroundReport.CONNECT_ENDS.contains(state)) {
+                end.complete(app + " " + state);
+            }
             // A ScheduledSparkApplication's runs are SparkApplications too: the first one to end ends the show.
-            if (PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
+            if (!connect && PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
                 end.complete(app + " " + state);
             }
         });
@@ -100,12 +109,16 @@ public final class Playground {
         Thread.sleep(1000); // the Events that follow the end state
         printFinalStatus(client, namespace, out);
         out.println(SIMULATED);
+        if (connect) {
+            printConnectHowTo(client, namespace, name, out);
+        }
         out.println("""
                 On a real cluster (see README, "Deploy to a cluster with kustomize"):
                   make image && make deploy       # or: kubectl apply -k kustomize/base
                   kubectl apply -f %s
-                  kubectl get sparkapp -w         # kubectl describe sparkapp <name> shows the Events
-                """.formatted(project.relativize(manifest.toAbsolutePath())));
+                  kubectl get %s -w         # kubectl describe %s <name> shows the Events
+                """.formatted(project.relativize(manifest.toAbsolutePath()), connect ? "sparkconn" : "sparkapp",
+                connect ? "sparkconn" : "sparkapp"));
         // Exiting stops the operator (its shutdown hook), the kubelet and the API together; closing informers
         // first can stall the mock server's event loop for many seconds.
         System.exit(exit);
@@ -140,6 +153,40 @@ public final class Playground {
         // fabric8 warns once per type; have it done while quiet (the operator's logging setup resets levels)
         VersionUsageUtils.log("sparkapplications", ApiGroup.VERSION);
         VersionUsageUtils.log("scheduledsparkapplications", ApiGroup.VERSION);
+        VersionUsageUtils.log("sparkconnects", ApiGroup.VERSION_V1ALPHA1);
+    }
+
+    /**
+     * A real Spark Connect server runs until stopped; the simulated kubelet would end its pod after a while, so the
+     * server pod template asks it to hold the pod Running.
+     */
+    @SuppressWarnings("unchecked")
+    private static void holdServerRunning(GenericKubernetesResource resource) {
+        Map<String, Object> spec = (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+        Map<String, Object> server = (Map<String, Object>) spec.computeIfAbsent("server", k -> new LinkedHashMap<>());
+        Map<String, Object> template = (Map<String, Object>) server.computeIfAbsent("template",
+                k -> new LinkedHashMap<>());
+        Map<String, Object> metadata = (Map<String, Object>) template.computeIfAbsent("metadata",
+                k -> new LinkedHashMap<>());
+        Map<String, Object> annotations = (Map<String, Object>) metadata.computeIfAbsent("annotations",
+                k -> new LinkedHashMap<>());
+        annotations.put(SimulatedKubelet.HOLD_ANNOTATION, "Running");
+    }
+
+    private static void printConnectHowTo(KubernetesClient client, String namespace, String name, PrintStream out) {
+        GenericKubernetesResource connect = client.genericKubernetesResources(PlaygroundReport.CONNECTS)
+                .inNamespace(namespace).withName(name).get();
+        Object status = connect == null ? null : connect.getAdditionalProperties().get("status");
+        Object server = status instanceof Map<?, ?> map ? map.get("server") : null;
+        Object service = server instanceof Map<?, ?> map ? map.get("serviceName") : null;
+        out.println("\nFinal status of SparkConnect " + namespace + "/" + name + ":");
+        out.print(ApiJson.toYaml(Map.of("status", status == null ? Map.of() : status)));
+        out.println("""
+
+                A Spark Connect client reaches this server at  sc://%1$s.%2$s:15002  (from inside the cluster);
+                from your machine:  kubectl port-forward -n %2$s svc/%1$s 15002  then  sc://localhost:15002, e.g.
+                  pyspark --remote sc://localhost:15002
+                """.formatted(service, namespace));
     }
 
     private static GenericKubernetesResource read(Path manifest) throws IOException {
@@ -148,9 +195,10 @@ public final class Playground {
             resource = ApiJson.serialization().unmarshal(in, GenericKubernetesResource.class);
         }
         String kind = resource == null ? "" : resource.getKind();
-        if (!List.of(ApiGroup.SPARK_APPLICATION, ApiGroup.SCHEDULED_SPARK_APPLICATION).contains(kind)) {
+        if (!List.of(ApiGroup.SPARK_APPLICATION, ApiGroup.SCHEDULED_SPARK_APPLICATION, ApiGroup.SPARK_CONNECT)
+                .contains(kind)) {
             throw new IllegalArgumentException(manifest + " holds a " + kind
-                    + "; the playground runs one SparkApplication or ScheduledSparkApplication");
+                    + "; the playground runs one SparkApplication, ScheduledSparkApplication or SparkConnect");
         }
         return resource;
     }
@@ -158,6 +206,9 @@ public final class Playground {
     private static ResourceDefinitionContext contextOf(GenericKubernetesResource resource) {
         if (resource.getKind().equals(ApiGroup.SPARK_APPLICATION)) {
             return SparkApplications.CONTEXT;
+        }
+        if (resource.getKind().equals(ApiGroup.SPARK_CONNECT)) {
+            return PlaygroundReport.CONNECTS;
         }
         return new ResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
                 .withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION).withPlural("scheduledsparkapplications")

@@ -3,7 +3,9 @@ package io.sparkoperator.playground;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.sparkoperator.api.ApiGroup;
 import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.PodTransition;
 import java.io.PrintStream;
@@ -15,11 +17,16 @@ import java.util.function.Consumer;
 
 /**
  * Prints what happens in one namespace as it happens, each line with the seconds since the start: every
- * SparkApplication state change (with its errorMessage), every Kubernetes Event, and the simulated kubelet's pod
+ * SparkApplication and SparkConnect state change (with its errorMessage), every Kubernetes Event, and the simulated kubelet's pod
  * transitions. Watches through informers, so no state in between is missed.
  */
 final class PlaygroundReport {
     static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED");
+    /** Where a SparkConnect's show ends: its server is Ready (a client could connect), or it cannot be. */
+    static final Set<String> CONNECT_ENDS = Set.of("Ready", "Failed", "Completed");
+    static final ResourceDefinitionContext CONNECTS = new ResourceDefinitionContext.Builder()
+            .withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION_V1ALPHA1).withKind(ApiGroup.SPARK_CONNECT)
+            .withPlural("sparkconnects").withNamespaced(true).build();
 
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
@@ -41,6 +48,16 @@ final class PlaygroundReport {
             }
         }), 0);
         client.v1().events().inNamespace(namespace).inform(handler(this::event), 0);
+        client.genericKubernetesResources(CONNECTS).inNamespace(namespace).inform(handler(connect -> {
+            String name = connect.getMetadata().getName();
+            String state = nested(connect, "status", "state");
+            String before = states.put("SparkConnect/" + name, state);
+            if (!state.equals(before)) {
+                line("SparkConnect " + namespace + "/" + name + ": " + (before == null ? "(new)" : quoted(before))
+                        + " -> " + quoted(state));
+                onState.accept(name, state);
+            }
+        }), 0);
     }
 
     synchronized void line(String text) {

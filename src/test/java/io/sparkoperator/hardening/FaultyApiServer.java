@@ -44,6 +44,15 @@ final class FaultyApiServer implements AutoCloseable {
             return q < 0 ? path : path.substring(0, q);
         }
 
+        /**
+         * What one informer lists and watches: the collection and its label selector (two informers on the same
+         * collection with different selectors, e.g. Spark pods and Spark Connect pods, relist on their own).
+         */
+        String watched() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]labelSelector=([^&]*)").matcher(path);
+            return collection() + (m.find() ? "?labelSelector=" + m.group(1) : "");
+        }
+
         /** The resourceVersion query parameter, 0 when absent. */
         long resourceVersion() {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]resourceVersion=(\\d+)").matcher(path);
@@ -136,15 +145,15 @@ final class FaultyApiServer implements AutoCloseable {
     /**
      * Emulates an etcd compaction: from now on, a watch that resumes from a resourceVersion gets, as from a real server,
      * an ERROR event "410 Expired: too old resource version" and is closed, until its client has relisted that
-     * collection (a list without a watch); only a relist gets further.
+     * collection with its selector (a list without a watch); only a relist gets further.
      */
     Fault compactHistory() {
         Set<String> relisted = ConcurrentHashMap.newKeySet();
         Fault f = inject("watch expired after compaction", c -> c.isWatch() && c.resourceVersion() > 0
-                && !relisted.contains(c.collection()), EXPIRED, Integer.MAX_VALUE);
+                && !relisted.contains(c.watched()), EXPIRED, Integer.MAX_VALUE);
         dispatcher.listeners.add(c -> {
             if (c.method().equals("GET") && !c.isWatch() && c.path().contains("?")) {
-                relisted.add(c.collection());
+                relisted.add(c.watched());
             }
         });
         return f;

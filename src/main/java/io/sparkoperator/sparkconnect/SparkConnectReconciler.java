@@ -78,7 +78,7 @@ public final class SparkConnectReconciler implements Reconciler {
             server = null;
         }
         boolean going = server != null && (server.getMetadata().getDeletionTimestamp() != null
-                || server.getMetadata().getUid().equals(deletedServers.get(key)));
+                || Objects.equals(server.getMetadata().getUid(), deletedServers.get(key)));
         List<Pod> executors = caches.podsOf(key).stream()
                 .filter(p -> Labels.ROLE_EXECUTOR.equals(p.getMetadata().getLabels().get(Labels.SPARK_ROLE)))
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null)

@@ -89,7 +89,11 @@ public final class SparkConnectController {
         dispatcher.resume();
     }
 
-    /** A 404 on listing SparkConnects means the API server does not serve the kind. */
+    /**
+     * A 404 on listing SparkConnects means the API server does not serve the kind. Any other error (a slow or
+     * restarting API server) is left to the informers, which retry until the cache sync timeout like every other
+     * cache, instead of failing the start at once.
+     */
     private boolean crdInstalled() {
         var all = client.resources(SparkConnect.class);
         try {
@@ -100,7 +104,8 @@ public final class SparkConnectController {
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
                 return false;
             }
-            throw e;
+            LOG.log(Level.DEBUG, () -> "could not check for the SparkConnect CRD, watching anyway: " + e.getMessage());
+            return true;
         }
     }
 

@@ -17,6 +17,8 @@ import io.sparkoperator.runtime.LeaderGate;
 import io.sparkoperator.runtime.Reconciler;
 import io.sparkoperator.scheduled.RunLinks;
 import io.sparkoperator.scheduled.ScheduledSparkApplicationReconciler;
+import io.sparkoperator.sparkconnect.SparkConnectController;
+import io.sparkoperator.sparkconnect.SparkConnectReconciler;
 import io.sparkoperator.sparkapp.SparkApplicationReconciler;
 import io.sparkoperator.sparkapp.SparkCaches;
 import io.sparkoperator.sparkapp.SparkSubmission;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +56,7 @@ public final class Operator {
     private final KubernetesClient client;
     private final Submitter submitter;
     private volatile Controllers runtime;
+    private volatile SparkConnectController connect;
     private final LeaderGate gate;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
@@ -103,9 +107,18 @@ public final class Operator {
                 scheduled, RunLinks::parentKeyOf,
                 new Controllers.Observers(wiring.reconciles(appMetrics), wiring.reconciles(scheduledMetrics)),
                 wiring.watchers());
+        var connectMetrics = metrics.controller().register("sparkconnect", () -> connect == null ? 0
+                : connect.queuedKeys());
+        String connectMaster = connectMasterUrl(env);
+        connect = new SparkConnectController(client, new SparkConnectController.Settings(config.namespaces(),
+                config.cacheSyncTimeout(), Backoff.defaults(), DelayScheduler::system,
+                Controllers.Settings.DEFAULT_MAX_PASS_TIME, config.controllerThreads()),
+                caches -> new SparkConnectReconciler(client, caches, events, clock, connectMaster),
+                wiring.reconciles(connectMetrics));
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get, config.sparkSubmitConcurrency());
-        gate = new LeaderGate(client, config.leaderElection(), identity, runtime.asLeaderWork(KILL_GRACE));
+        gate = new LeaderGate(client, config.leaderElection(), identity,
+                LeaderGate.Work.all(runtime.asLeaderWork(KILL_GRACE), connect.asLeaderWork(KILL_GRACE)));
         metrics.controller().trackLeadership(config.leaderElection().lockName(), gate::isLeader);
         metrics.controller().trackReadiness(this::isReady);
         endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::notReadyReasons);
@@ -165,7 +178,9 @@ public final class Operator {
             return List.of("not the leader: waiting for the Lease " + config.leaderElection().lockNamespace() + "/"
                     + config.leaderElection().lockName());
         }
-        return runtime.notReadyReasons();
+        List<String> reasons = new ArrayList<>(runtime.notReadyReasons());
+        reasons.addAll(connect.notReadyReasons());
+        return reasons;
     }
 
     /** Where the endpoints listen (port 0 in the flags picks a free one). */
@@ -186,6 +201,7 @@ public final class Operator {
         LOG.log(Level.INFO, () -> "shutting down: waiting up to " + config.shutdownTimeout().toSeconds()
                 + " s for running reconciliations and spark-submits");
         boolean idle = runtime.stop(config.shutdownTimeout(), false);
+        connect.stop(KILL_GRACE, false);
         submitter.close();
         if (!idle) {
             LOG.log(Level.WARNING, "killed spark-submits still running at the shutdown timeout");
@@ -201,6 +217,7 @@ public final class Operator {
     /** Releases what the constructor opened once the controllers could not start (they stopped themselves). */
     private void closeAfterFailedStart() {
         stopping = true;
+        connect.stop(KILL_GRACE, true);
         submitter.close();
         gate.close();
         endpoints.stop();
@@ -232,6 +249,19 @@ public final class Operator {
                 .withTimeout(config.sparkSubmitTimeout())
                 .withMaxConcurrentSubmits(config.sparkSubmitConcurrency())
                 .withArguments(new ArgumentOptions(false, uiIngress ? config.uiService().ingress().urlFormat() : null));
+    }
+
+    /**
+     * The {@code --master} of Spark Connect servers: they run in the cluster, so the in-cluster address of the API
+     * server (as the Go operator takes it from its own environment), or the cluster DNS name when the operator runs
+     * outside a pod.
+     */
+    static String connectMasterUrl(Map<String, String> env) {
+        try {
+            return MasterUrl.inCluster(env);
+        } catch (IllegalStateException e) {
+            return "k8s://https://kubernetes.default.svc:443";
+        }
     }
 
     static EndpointSettings endpointSettings(OperatorConfig config) {

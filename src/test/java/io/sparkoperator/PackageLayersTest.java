@@ -41,6 +41,7 @@ class PackageLayersTest {
             Map.entry("batch", Set.of("api", "submit")),
             Map.entry("sparkapp", Set.of("api", "batch", "runtime", "state", "submit", "ui")),
             Map.entry("scheduled", Set.of("api", "runtime", "schedule", "sparkapp")),
+            Map.entry("sparkconnect", Set.of("api", "logging", "runtime")),
             Map.entry("config", Set.of("api", "batch", "logging", "metrics", "runtime", "schedule", "submit", "ui")));
 
     @Test

@@ -7,6 +7,10 @@ public final class ApiGroup {
     public static final String API_VERSION = GROUP + "/" + VERSION;
     public static final String SPARK_APPLICATION = "SparkApplication";
     public static final String SCHEDULED_SPARK_APPLICATION = "ScheduledSparkApplication";
+    /** SparkConnect is younger than the other two and lives in its own version, as in the Go operator. */
+    public static final String VERSION_V1ALPHA1 = "v1alpha1";
+    public static final String API_VERSION_V1ALPHA1 = GROUP + "/" + VERSION_V1ALPHA1;
+    public static final String SPARK_CONNECT = "SparkConnect";
 
     private ApiGroup() {
     }

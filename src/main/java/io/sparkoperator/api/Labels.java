@@ -9,6 +9,10 @@ public final class Labels {
     public static final String MUTATED_BY_SPARK_OPERATOR = PREFIX + "mutated-by-spark-operator";
     public static final String SCHEDULED_APP_NAME = PREFIX + "scheduled-app-name";
     public static final String CREATED_BY_SPARK_OPERATOR = PREFIX + "created-by-spark-operator";
+    /** The SparkConnect a server or executor pod (and its Service, ConfigMap) belongs to. */
+    public static final String CONNECT_NAME = PREFIX + "connect-name";
+    /** The sparkVersion of a SparkConnect, on its server pod (no prefix, as in the Go operator). */
+    public static final String SPARK_VERSION = "spark-version";
 
     /** Labels Spark itself puts on the pods it creates. */
     public static final String SPARK_ROLE = "spark-role";
@@ -16,6 +20,7 @@ public final class Labels {
     public static final String SPARK_EXEC_ID = "spark-exec-id";
     public static final String ROLE_DRIVER = "driver";
     public static final String ROLE_EXECUTOR = "executor";
+    public static final String ROLE_CONNECT_SERVER = "connect-server";
 
     /** App labels with this prefix are not copied onto pods (as in the Go operator). */
     public static final String KUEUE_PREFIX = "kueue.x-k8s.io/";

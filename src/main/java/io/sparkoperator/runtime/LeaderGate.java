@@ -21,6 +21,25 @@ public final class LeaderGate implements AutoCloseable {
         void start() throws Exception;
 
         void stopNow();
+
+        /** Several works as one: started in order, stopped in reverse order. */
+        static Work all(Work... works) {
+            return new Work() {
+                @Override
+                public void start() throws Exception {
+                    for (Work work : works) {
+                        work.start();
+                    }
+                }
+
+                @Override
+                public void stopNow() {
+                    for (int i = works.length - 1; i >= 0; i--) {
+                        works[i].stopNow();
+                    }
+                }
+            };
+        }
     }
 
     private final KubernetesClient client;

@@ -22,7 +22,7 @@ class CrdFilesTest {
     private static final int SIZE_BUDGET = 128 * 1024;
 
     @ParameterizedTest
-    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD})
+    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD, Manifests.CONNECT_CRD})
     void staysFarBelowTheClientSideApplyLimit(String file) throws Exception {
         long fileBytes = Manifests.text(Manifests.file(file)).getBytes(StandardCharsets.UTF_8).length;
         int lastAppliedBytes = ApiJson.mapper().writeValueAsString(Manifests.crd(file)).getBytes(StandardCharsets.UTF_8).length;
@@ -60,6 +60,18 @@ class CrdFilesTest {
     }
 
     @Test
+    void sparkConnectCrdHasTheGoOperatorsIdentity() {
+        CustomResourceDefinition crd = ApiJson.parse(Manifests.text(Manifests.file(Manifests.CONNECT_CRD)),
+                CustomResourceDefinition.class);
+        assertIdentity(crd, "sparkconnects", "sparkconnect", "SparkConnect", "sparkconn", ApiGroup.VERSION_V1ALPHA1);
+        assertEquals(List.of("Status=.status.state:string", "PodName=.status.server.podName:string",
+                        "Age=.metadata.creationTimestamp:date"),
+                columns(crd.getSpec().getVersions().get(0)));
+        assertEquals(List.of("sparkVersion", "server", "executor"),
+                crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec").getRequired());
+    }
+
+    @Test
     void theScheduledTemplateIsExactlyTheApplicationSpec() {
         JsonNode appSpec = Manifests.rootSchema(Manifests.APP_CRD).at("/properties/spec");
         JsonNode template = Manifests.rootSchema(Manifests.SCHEDULED_CRD).at("/properties/spec/properties/template");
@@ -71,7 +83,7 @@ class CrdFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD})
+    @ValueSource(strings = {Manifests.APP_CRD, Manifests.SCHEDULED_CRD, Manifests.CONNECT_CRD})
     void schemasAreStructural(String file) {
         JsonNode root = Manifests.rootSchema(file);
         List<String> problems = new ArrayList<>();
@@ -126,6 +138,11 @@ class CrdFilesTest {
 
     private static void assertIdentity(CustomResourceDefinition crd, String plural, String singular, String kind,
             String shortName) {
+        assertIdentity(crd, plural, singular, kind, shortName, ApiGroup.VERSION);
+    }
+
+    private static void assertIdentity(CustomResourceDefinition crd, String plural, String singular, String kind,
+            String shortName, String versionName) {
         assertEquals("apiextensions.k8s.io/v1", crd.getApiVersion());
         assertEquals(plural + "." + ApiGroup.GROUP, crd.getMetadata().getName());
         assertEquals("https://github.com/kubeflow/spark-operator/pull/1298",
@@ -139,7 +156,7 @@ class CrdFilesTest {
         assertFalse(crd.getSpec().getNames().getCategories().contains("all"), "kubectl delete all must not hit runs");
         assertEquals(1, crd.getSpec().getVersions().size());
         CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
-        assertEquals(ApiGroup.VERSION, version.getName());
+        assertEquals(versionName, version.getName());
         assertTrue(version.getServed() && version.getStorage());
     }
 

@@ -28,7 +28,8 @@ class KubectlReadsManifestsTest {
     private static final long TIMEOUT_SECONDS = 60;
 
     static Stream<Path> manifests() {
-        return Stream.concat(Stream.of(Manifests.file(Manifests.APP_CRD), Manifests.file(Manifests.SCHEDULED_CRD)),
+        return Stream.concat(Stream.of(Manifests.file(Manifests.APP_CRD), Manifests.file(Manifests.SCHEDULED_CRD),
+                        Manifests.file(Manifests.CONNECT_CRD)),
                 Manifests.examples().stream());
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 final class Manifests {
     static final String APP_CRD = "crds/sparkoperator.k8s.io_sparkapplications.yaml";
     static final String SCHEDULED_CRD = "crds/sparkoperator.k8s.io_scheduledsparkapplications.yaml";
+    static final String CONNECT_CRD = "crds/sparkoperator.k8s.io_sparkconnects.yaml";
 
     private static final Map<String, JsonNode> CRDS = new ConcurrentHashMap<>();
 
@@ -58,6 +59,7 @@ final class Manifests {
         return switch (kind) {
             case ApiGroup.SPARK_APPLICATION -> crd(APP_CRD);
             case ApiGroup.SCHEDULED_SPARK_APPLICATION -> crd(SCHEDULED_CRD);
+            case ApiGroup.SPARK_CONNECT -> crd(CONNECT_CRD);
             default -> throw new IllegalArgumentException("no CRD for kind " + kind);
         };
     }

@@ -42,6 +42,14 @@ class ModelMatchesCrdTest {
                 scheduledSchema().path("status"), "status"));
     }
 
+    @Test
+    void sparkConnectSpecAndStatusMatch() {
+        JsonNode connect = Manifests.rootSchema(Manifests.CONNECT_CRD).path("properties");
+        assertEquals(List.of(), ModelSchemaComparison.compare(SparkConnectSpec.class, connect.path("spec"), "spec"));
+        assertEquals(List.of(),
+                ModelSchemaComparison.compare(SparkConnectStatus.class, connect.path("status"), "status"));
+    }
+
     // The comparison must be able to fail: each tampered schema below is a realistic drift.
 
     @Test

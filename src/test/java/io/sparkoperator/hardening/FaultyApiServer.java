@@ -46,6 +46,15 @@ final class FaultyApiServer implements AutoCloseable {
             return q < 0 ? path : path.substring(0, q);
         }
 
+        /**
+         * What one informer lists and watches: the collection and its label selector (two informers on the same
+         * collection with different selectors, e.g. Spark pods and Spark Connect pods, relist on their own).
+         */
+        String watched() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]labelSelector=([^&]*)").matcher(path);
+            return collection() + (m.find() ? "?labelSelector=" + m.group(1) : "");
+        }
+
         /** The resourceVersion query parameter, 0 when absent. */
         long resourceVersion() {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]resourceVersion=(\\d+)").matcher(path);
@@ -85,7 +94,8 @@ final class FaultyApiServer implements AutoCloseable {
     FaultyApiServer() {
         dispatcher = new Dispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
                 crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"),
-                MockCluster.podGroups(PodGroupApi.VOLCANO), MockCluster.podGroups(PodGroupApi.SCHEDULER_PLUGINS)));
+                MockCluster.podGroups(PodGroupApi.VOLCANO), MockCluster.podGroups(PodGroupApi.SCHEDULER_PLUGINS),
+                crd(ApiGroup.SPARK_CONNECT, "sparkconnects", ApiGroup.VERSION_V1ALPHA1)));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
     }
@@ -138,15 +148,15 @@ final class FaultyApiServer implements AutoCloseable {
     /**
      * Emulates an etcd compaction: from now on, a watch that resumes from a resourceVersion gets, as from a real server,
      * an ERROR event "410 Expired: too old resource version" and is closed, until its client has relisted that
-     * collection (a list without a watch); only a relist gets further.
+     * collection with its selector (a list without a watch); only a relist gets further.
      */
     Fault compactHistory() {
         Set<String> relisted = ConcurrentHashMap.newKeySet();
         Fault f = inject("watch expired after compaction", c -> c.isWatch() && c.resourceVersion() > 0
-                && !relisted.contains(c.collection()), EXPIRED, Integer.MAX_VALUE);
+                && !relisted.contains(c.watched()), EXPIRED, Integer.MAX_VALUE);
         dispatcher.listeners.add(c -> {
             if (c.method().equals("GET") && !c.isWatch() && c.path().contains("?")) {
-                relisted.add(c.collection());
+                relisted.add(c.watched());
             }
         });
         return f;
@@ -176,7 +186,11 @@ final class FaultyApiServer implements AutoCloseable {
     }
 
     private static CustomResourceDefinitionContext crd(String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
+        return crd(kind, plural, ApiGroup.VERSION);
+    }
+
+    private static CustomResourceDefinitionContext crd(String kind, String plural, String version) {
+        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(version)
                 .withKind(kind).withPlural(plural).withScope("Namespaced").withStatusSubresource(true).build();
     }
 

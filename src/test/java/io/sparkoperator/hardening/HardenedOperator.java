@@ -8,14 +8,18 @@ import io.sparkoperator.api.SparkApplicationStatus;
 import io.sparkoperator.batch.BatchScheduling;
 import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.runtime.Backoff;
+import io.sparkoperator.runtime.DelayScheduler;
 import io.sparkoperator.runtime.EventRecorder;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.runtime.LeaderGate;
+import io.sparkoperator.runtime.ReconcileObserver;
 import io.sparkoperator.runtime.ResourceKey;
 import io.sparkoperator.scheduled.RunLinks;
 import io.sparkoperator.scheduled.ScheduledSparkApplicationReconciler;
 import io.sparkoperator.sparkapp.ApplicationListener;
 import io.sparkoperator.sparkapp.SparkApplicationReconciler;
+import io.sparkoperator.sparkconnect.SparkConnectController;
+import io.sparkoperator.sparkconnect.SparkConnectReconciler;
 import io.sparkoperator.state.StateMachine;
 import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.ui.UiServiceOptions;
@@ -39,6 +43,7 @@ final class HardenedOperator implements AutoCloseable {
 
     final EmulatedSparkSubmit submit;
     final Controllers runtime;
+    final SparkConnectController connect;
     final LeaderGate gate;
     final Map<ResourceKey, List<AppState>> transitions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -83,15 +88,21 @@ final class HardenedOperator implements AutoCloseable {
                 }
             }
         };
+        EventRecorder events = new EventRecorder(client, clock, identity);
         SparkApplicationReconciler.Parts parts = new SparkApplicationReconciler.Parts(client, machine, submit,
-                new EventRecorder(client, clock, identity), settings.ui(), app -> Optional.empty(),
+                events, settings.ui(), app -> Optional.empty(),
                 listener, () -> stopping, new BatchScheduling(client, settings.batch()));
         runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(20),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1))),
                 (caches, specChanges) -> new SparkApplicationReconciler(parts, caches, specChanges),
                 new ScheduledSparkApplicationReconciler(client, clock), RunLinks::parentKeyOf,
                 Controllers.Observers.none(), Controllers.Watchers.none());
-        gate = new LeaderGate(client, settings.election(), identity, runtime.asLeaderWork(Duration.ofSeconds(5)));
+        connect = new SparkConnectController(client, new SparkConnectController.Settings(List.of(),
+                Duration.ofSeconds(20), new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)),
+                DelayScheduler::system, Controllers.Settings.DEFAULT_MAX_PASS_TIME, 4),
+                caches -> new SparkConnectReconciler(client, caches, events, clock, MASTER), ReconcileObserver.none());
+        gate = new LeaderGate(client, settings.election(), identity, LeaderGate.Work.all(
+                runtime.asLeaderWork(Duration.ofSeconds(5)), connect.asLeaderWork(Duration.ofSeconds(5))));
     }
 
     HardenedOperator(KubernetesClient client, Path dir) throws Exception {
@@ -112,6 +123,7 @@ final class HardenedOperator implements AutoCloseable {
     public void close() {
         stopping = true;
         runtime.stop(Duration.ofSeconds(5), false);
+        connect.stop(Duration.ofSeconds(5), false);
         submit.close();
         gate.close();
     }
@@ -120,6 +132,7 @@ final class HardenedOperator implements AutoCloseable {
     void crash() {
         stopping = true;
         runtime.stop(Duration.ofSeconds(5), true);
+        connect.stop(Duration.ofSeconds(5), true);
         submit.close();
         gate.close();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.AppState;
+import io.sparkoperator.api.SparkConnect;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.ui.IngressOptions;
 import io.sparkoperator.ui.UiServiceOptions;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The operator's RBAC in kustomize/ holds exactly what the code uses: every API call the operator made during a
  * lifecycle that exercises its features (leader election, submission, UI Service and Ingress, Events, a failed
- * validation, time to live, a scheduled run) is allowed by the rules bound to its service account, and every rule
+ * validation, time to live, a scheduled run, a SparkConnect started and deleted) is allowed by the rules bound to its service account, and every rule
  * is either used by such a call or listed below with the reason it cannot show on the mock.
  */
 class RbacTest {
@@ -44,6 +45,8 @@ class RbacTest {
             "sparkoperator.k8s.io sparkapplications/finalizers update",
             "OwnerReferencesPermissionEnforcement: ownerReferences with blockOwnerDeletion",
             "sparkoperator.k8s.io scheduledsparkapplications/finalizers update",
+            "OwnerReferencesPermissionEnforcement: ownerReferences with blockOwnerDeletion",
+            "sparkoperator.k8s.io sparkconnects/finalizers update",
             "OwnerReferencesPermissionEnforcement: ownerReferences with blockOwnerDeletion");
 
     /** Calls the code makes on paths this lifecycle does not take, with where. */
@@ -104,6 +107,16 @@ class RbacTest {
                         .resource(ApiJson.serialization().convertValue(scheduled,
                                 io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
 
+                // A SparkConnect, started (server pod, Service, ConfigMap, status, Events) and deleted (clean-up).
+                var connects = client.resources(SparkConnect.class).inNamespace(NS);
+                connects.resource(ApiJson.parse(Files.readString(Manifest.projectDir().resolve("examples/spark-connect.yaml")),
+                        SparkConnect.class)).create();
+                Await.until(() -> client.services().inNamespace(NS).withName("spark-connect-server").get() != null
+                        && connects.withName("spark-connect").get().getStatus() != null, () -> "SparkConnect started");
+                connects.withName("spark-connect").delete();
+                Await.until(() -> client.pods().inNamespace(NS).withName("spark-connect-server").get() == null
+                        && client.services().inNamespace(NS).withName("spark-connect-server").get() == null,
+                        () -> "SparkConnect cleaned up");
                 Await.until(() -> cluster.state(NS, "invalid") == AppState.FAILED, () -> "invalid FAILED");
                 Await.until(() -> cluster.status(NS, "short-lived").state() == AppState.NEW
                         && !api.calls(c -> c.byOperator() && c.method().equals("DELETE")

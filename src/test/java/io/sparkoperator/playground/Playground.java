@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code make playground [FILE=examples/x.yaml]}: an in-process Kubernetes API, a simulated kubelet, the real
- * operator and the real spark-submit; applies one manifest and reports until the application ends.
+ * operator and the real spark-submit; applies one manifest and reports until the application ends (a SparkConnect:
+ * until its server is Ready, then says how a client connects).
  */
 public final class Playground {
     // Pending long enough for spark-submit to finish and the operator to record SUBMITTED first, as on a cluster
@@ -90,10 +92,18 @@ public final class Playground {
         CompletableFuture<String> end = new CompletableFuture<>();
         CompletableFuture<String> endState = new CompletableFuture<>();
         boolean scheduled = resource.getKind().equals(ApiGroup.SCHEDULED_SPARK_APPLICATION);
+        boolean connect = resource.getKind().equals(ApiGroup.SPARK_CONNECT);
+        if (connect) {
+            holdServerRunning(resource);
+        }
         String name = resource.getMetadata().getName();
         PlaygroundReport report = new PlaygroundReport(client, namespace, out, (app, state) -> {
+            if (connect && app.equals(name) && PlaygroundReport.CONNECT_ENDS.contains(state)) {
+                end.complete(app + " " + state);
+                endState.complete(state);
+            }
             // A ScheduledSparkApplication's runs are SparkApplications too: the first one to end ends the show.
-            if (PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
+            if (!connect && PlaygroundReport.TERMINAL.contains(state) && (scheduled || app.equals(name))) {
                 end.complete(app + " " + state);
                 endState.complete(state);
             }
@@ -109,8 +119,8 @@ public final class Playground {
         int exit;
         try {
             report.line("ended: " + end.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            // A script can tell: 0 only when the application COMPLETED.
-            exit = endState.getNow("").equals("COMPLETED") ? 0 : 1;
+            // A script can tell: 0 only when the application COMPLETED (a SparkConnect: its server is Ready).
+            exit = endState.getNow("").equals(connect ? "Ready" : "COMPLETED") ? 0 : 1;
         } catch (TimeoutException e) {
             report.line("gave up after " + TIMEOUT.toMinutes() + " minutes without an end state");
             exit = 1;
@@ -118,12 +128,16 @@ public final class Playground {
         Thread.sleep(1000); // the Events that follow the end state
         printFinalStatus(client, namespace, out);
         out.println(SIMULATED);
+        if (connect) {
+            printConnectHowTo(client, namespace, name, out);
+        }
         out.println("""
                 On a real cluster (README, "Install on a cluster"; docs/deploying.md):
                   make image && make deploy       # or: kubectl apply -k kustomize/base
                   kubectl apply -f %s
-                  kubectl get sparkapp -w         # kubectl describe sparkapp <name> shows the Events
-                """.formatted(shown(project, manifest)));
+                  kubectl get %s -w         # kubectl describe %s <name> shows the Events
+                """.formatted(shown(project, manifest), connect ? "sparkconn" : "sparkapp",
+                connect ? "sparkconn" : "sparkapp"));
         // Exiting stops the operator (its shutdown hook), the kubelet and the API together; closing informers
         // first can stall the mock server's event loop for many seconds.
         System.exit(exit);
@@ -167,6 +181,40 @@ public final class Playground {
         // fabric8 warns once per type; have it done while quiet
         VersionUsageUtils.log("sparkapplications", ApiGroup.VERSION);
         VersionUsageUtils.log("scheduledsparkapplications", ApiGroup.VERSION);
+        VersionUsageUtils.log("sparkconnects", ApiGroup.VERSION_V1ALPHA1);
+    }
+
+    /**
+     * A real Spark Connect server runs until stopped; the simulated kubelet would end its pod after a while, so the
+     * server pod template asks it to hold the pod Running.
+     */
+    @SuppressWarnings("unchecked")
+    private static void holdServerRunning(GenericKubernetesResource resource) {
+        Map<String, Object> spec = (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+        Map<String, Object> server = (Map<String, Object>) spec.computeIfAbsent("server", k -> new LinkedHashMap<>());
+        Map<String, Object> template = (Map<String, Object>) server.computeIfAbsent("template",
+                k -> new LinkedHashMap<>());
+        Map<String, Object> metadata = (Map<String, Object>) template.computeIfAbsent("metadata",
+                k -> new LinkedHashMap<>());
+        Map<String, Object> annotations = (Map<String, Object>) metadata.computeIfAbsent("annotations",
+                k -> new LinkedHashMap<>());
+        annotations.put(SimulatedKubelet.HOLD_ANNOTATION, "Running");
+    }
+
+    private static void printConnectHowTo(KubernetesClient client, String namespace, String name, PrintStream out) {
+        GenericKubernetesResource connect = client.genericKubernetesResources(PlaygroundReport.CONNECTS)
+                .inNamespace(namespace).withName(name).get();
+        Object status = connect == null ? null : connect.getAdditionalProperties().get("status");
+        Object server = status instanceof Map<?, ?> map ? map.get("server") : null;
+        Object service = server instanceof Map<?, ?> map ? map.get("serviceName") : null;
+        out.println("\nFinal status of SparkConnect " + namespace + "/" + name + ":");
+        out.print(ApiJson.toYaml(Map.of("status", status == null ? Map.of() : status)));
+        out.println("""
+
+                A Spark Connect client reaches this server at  sc://%1$s.%2$s:15002  (from inside the cluster);
+                from your machine:  kubectl port-forward -n %2$s svc/%1$s 15002  then  sc://localhost:15002, e.g.
+                  pyspark --remote sc://localhost:15002
+                """.formatted(service, namespace));
     }
 
     /** The manifest as a user in the project would type it: relative inside the project, absolute outside. */
@@ -181,14 +229,18 @@ public final class Playground {
             resource = ApiJson.serialization().unmarshal(in, GenericKubernetesResource.class);
         }
         String kind = resource == null ? "" : resource.getKind();
-        if (!List.of(ApiGroup.SPARK_APPLICATION, ApiGroup.SCHEDULED_SPARK_APPLICATION).contains(kind)) {
+        if (!List.of(ApiGroup.SPARK_APPLICATION, ApiGroup.SCHEDULED_SPARK_APPLICATION, ApiGroup.SPARK_CONNECT)
+                .contains(kind)) {
             throw new IllegalArgumentException(manifest + " holds a " + kind
-                    + "; the playground runs one SparkApplication or ScheduledSparkApplication");
+                    + "; the playground runs one SparkApplication, ScheduledSparkApplication or SparkConnect");
         }
         return resource;
     }
 
     private static ResourceDefinitionContext contextOf(GenericKubernetesResource resource) {
+        if (resource.getKind().equals(ApiGroup.SPARK_CONNECT)) {
+            return PlaygroundReport.CONNECTS;
+        }
         return resource.getKind().equals(ApiGroup.SPARK_APPLICATION) ? SparkApplications.CONTEXT
                 : PlaygroundReport.SCHEDULED;
     }

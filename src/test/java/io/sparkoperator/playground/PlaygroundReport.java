@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Prints what happens in one namespace as it happens, each line with the seconds since the start: every
- * SparkApplication state change (with its errorMessage), every Kubernetes Event, and the simulated kubelet's pod
+ * SparkApplication and SparkConnect state change (with its errorMessage), every Kubernetes Event, and the simulated kubelet's pod
  * transitions. Watches through informers, so no state in between is missed.
  */
 final class PlaygroundReport {
@@ -27,6 +27,11 @@ final class PlaygroundReport {
     static final ResourceDefinitionContext SCHEDULED = new ResourceDefinitionContext.Builder()
             .withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION).withKind(ApiGroup.SCHEDULED_SPARK_APPLICATION)
             .withPlural("scheduledsparkapplications").withNamespaced(true).build();
+    /** Where a SparkConnect's show ends: its server is Ready (a client could connect), or it cannot be. */
+    static final Set<String> CONNECT_ENDS = Set.of("Ready", "Failed", "Completed");
+    static final ResourceDefinitionContext CONNECTS = new ResourceDefinitionContext.Builder()
+            .withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION_V1ALPHA1).withKind(ApiGroup.SPARK_CONNECT)
+            .withPlural("sparkconnects").withNamespaced(true).build();
 
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
@@ -50,6 +55,16 @@ final class PlaygroundReport {
         }), 0);
         client.genericKubernetesResources(SCHEDULED).inNamespace(namespace).inform(handler(this::schedule), 0);
         client.v1().events().inNamespace(namespace).inform(handler(this::event), 0);
+        client.genericKubernetesResources(CONNECTS).inNamespace(namespace).inform(handler(connect -> {
+            String name = connect.getMetadata().getName();
+            String state = nested(connect, "status", "state");
+            String before = states.put("SparkConnect/" + name, state);
+            if (!state.equals(before)) {
+                line("SparkConnect " + namespace + "/" + name + ": " + (before == null ? "(new)" : quoted(before))
+                        + " -> " + quoted(state));
+                onState.accept(name, state);
+            }
+        }), 0);
     }
 
     /** A ScheduledSparkApplication can wait minutes for its first run: say when it is due. */

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * fabric8's mock API server in CRUD mode, told that both CRDs have a status subresource (so a spec update keeps
+ * fabric8's mock API server in CRUD mode, told that the three CRDs have a status subresource (so a spec update keeps
  * status and a /status write keeps spec, as on a real server). One per test class or test.
  */
 public final class MockCluster implements AutoCloseable {
@@ -26,7 +26,8 @@ public final class MockCluster implements AutoCloseable {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new StrictCrudDispatcher(List.of(crd(ApiGroup.SPARK_APPLICATION, "sparkapplications"),
                         crd(ApiGroup.SCHEDULED_SPARK_APPLICATION, "scheduledsparkapplications"),
-                        podGroups(PodGroupApi.VOLCANO), podGroups(PodGroupApi.SCHEDULER_PLUGINS))), false);
+                        podGroups(PodGroupApi.VOLCANO), podGroups(PodGroupApi.SCHEDULER_PLUGINS),
+                        crd(ApiGroup.SPARK_CONNECT, "sparkconnects", ApiGroup.VERSION_V1ALPHA1))), false);
         server.init();
         client = newClient();
     }
@@ -41,7 +42,11 @@ public final class MockCluster implements AutoCloseable {
     }
 
     private static CustomResourceDefinitionContext crd(String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(ApiGroup.VERSION)
+        return crd(kind, plural, ApiGroup.VERSION);
+    }
+
+    private static CustomResourceDefinitionContext crd(String kind, String plural, String version) {
+        return new CustomResourceDefinitionContext.Builder().withGroup(ApiGroup.GROUP).withVersion(version)
                 .withKind(kind).withPlural(plural).withScope("Namespaced").withStatusSubresource(true).build();
     }
 

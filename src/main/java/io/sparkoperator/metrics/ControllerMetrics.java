@@ -41,9 +41,14 @@ public final class ControllerMetrics implements MultiCollector {
     private volatile int submitProcessesMax;
     private volatile Leadership leadership;
     private volatile BooleanSupplier ready = () -> false;
+    private volatile Sharding sharding;
 
     /** The Lease this replica competes for, and whether it holds it. */
     private record Leadership(String lockName, BooleanSupplier leading) {
+    }
+
+    /** The shards of an active-active group and how many this replica holds. */
+    private record Sharding(int shards, IntSupplier held) {
     }
 
     public ControllerMetrics() {
@@ -84,6 +89,11 @@ public final class ControllerMetrics implements MultiCollector {
      */
     public void trackLeadership(String lockName, BooleanSupplier leading) {
         this.leadership = new Leadership(lockName, leading);
+    }
+
+    /** Active-active ({@code --shards} above 1): how many of the {@code shards} this replica holds now. */
+    public void trackShards(int shards, IntSupplier held) {
+        this.sharding = new Sharding(shards, held);
     }
 
     /** Whether {@code /readyz} answers 200 (leading, caches synced, not stopping). */
@@ -142,6 +152,13 @@ public final class ControllerMetrics implements MultiCollector {
             all.add(Gauges.of("leader_election_master_status", "1 while this replica holds the leader-election Lease"
                     + " 'name' (it reconciles), 0 on a standby", List.of("name"),
                     Map.of(List.of(lease.lockName()), lease.leading().getAsBoolean() ? 1.0 : 0.0)));
+        }
+        Sharding shards = sharding;
+        if (shards != null) {
+            all.add(Gauges.single("spark_operator_shards", "Virtual shards the replicas share (--shards)",
+                    shards.shards()));
+            all.add(Gauges.single("spark_operator_shards_held", "Shards whose Lease this replica holds now (it"
+                    + " reconciles their applications)", shards.held().getAsInt()));
         }
         all.add(Gauges.single("spark_operator_ready", "1 when /readyz answers 200: this replica leads, its caches"
                 + " are synced and it is not stopping", ready.getAsBoolean() ? 1 : 0));

@@ -227,6 +227,13 @@ public final class Controllers {
      * @return true when nothing is running any more
      */
     public synchronized boolean stop(Duration bound, boolean interrupt) {
+        boolean idle = stopReconciling(bound, interrupt);
+        stopWatching();
+        return idle;
+    }
+
+    /** The first half of {@link #stop}: no more passes (the informers keep watching until {@link #stopWatching}). */
+    public synchronized boolean stopReconciling(Duration bound, boolean interrupt) {
         stopped = true;
         if (!started) {
             return true;
@@ -234,10 +241,17 @@ public final class Controllers {
         long deadline = System.nanoTime() + bound.toNanos();
         boolean idle = apps.stop(bound, interrupt);
         idle &= scheduled.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), interrupt);
-        caches.stop();
         timers.close();
         LOG.log(Level.INFO, () -> "controller stopped" + (interrupt ? " (interrupted)" : ""));
         return idle;
+    }
+
+    /** The second half of {@link #stop}: the informers stop. */
+    public synchronized void stopWatching() {
+        stopped = true;
+        if (started) {
+            caches.stop();
+        }
     }
 
     /** Without sharding every key; with it, only keys of shards open here (the guard checks again in the pass). */

@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Active-active replicas sharing {@code shards} virtual shards through {@code coordination.k8s.io/v1} Leases in one
@@ -41,6 +44,7 @@ public final class ShardLeases implements AutoCloseable {
     public static final String ROLE_LABEL = "sparkoperator.k8s.io/lease-role";
     /** A member Lease left behind by a replica that died is deleted after this many lease durations. */
     private static final int STALE_MEMBER_DURATIONS = 20;
+    private static final ThreadFactory RENEWERS = Thread.ofPlatform().daemon().name("shard-renew-", 0).factory();
 
     private final KubernetesClient client;
     private final LeaderElectionOptions options;
@@ -83,8 +87,9 @@ public final class ShardLeases implements AutoCloseable {
     public synchronized void start() {
         LOG.log(Level.INFO, () -> identity + ": sharing " + options.shards() + " shards through Leases "
                 + options.lockNamespace() + "/" + shardLeaseName(0) + "..." + shardLeaseName(options.shards() - 1));
-        loop = Thread.ofVirtual().name("shard-leases").start(this::runLoop);
-        fence = Thread.ofVirtual().name("shard-fence").start(this::runFence);
+        // Platform threads: renewals must not queue behind thousands of virtual threads when the CPU is busy.
+        loop = Thread.ofPlatform().daemon().name("shard-leases").start(this::runLoop);
+        fence = Thread.ofPlatform().daemon().name("shard-fence").start(this::runFence);
     }
 
     private void runLoop() {
@@ -130,11 +135,11 @@ public final class ShardLeases implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        renewMember();
         List<Lease> leases = client.leases().inNamespace(options.lockNamespace())
                 .withLabel(GROUP_LABEL, options.lockName()).list().getItems();
         Map<String, Lease> byName = new HashMap<>();
         leases.forEach(lease -> byName.put(lease.getMetadata().getName(), lease));
+        renewMember(byName.get(memberLeaseName()));
         observe(leases, now);
         renewShards(byName);
         List<String> members = liveMembers(leases, now);
@@ -191,12 +196,11 @@ public final class ShardLeases implements AutoCloseable {
         return shards / members.size() + (index < shards % members.size() ? 1 : 0);
     }
 
-    private void renewMember() {
-        String name = memberLeaseName();
-        Lease lease = client.leases().inNamespace(options.lockNamespace()).withName(name).get();
+    private void renewMember(Lease lease) {
         try {
             if (lease == null) {
-                client.leases().inNamespace(options.lockNamespace()).resource(newLease(name, "member")).create();
+                client.leases().inNamespace(options.lockNamespace()).resource(newLease(memberLeaseName(), "member"))
+                        .create();
             } else {
                 client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
             }
@@ -208,23 +212,30 @@ public final class ShardLeases implements AutoCloseable {
         }
     }
 
+    /** All at once: one slow answer must not push the others past their deadline. */
     private void renewShards(Map<String, Lease> byName) {
-        for (int shard : List.copyOf(renewedAt.keySet())) {
-            long before = System.nanoTime();
-            Lease lease = byName.get(shardLeaseName(shard));
-            if (lease == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
-                lost(shard, lease == null ? "its Lease is gone" : "now held by " + lease.getSpec().getHolderIdentity());
-                continue;
+        try (ExecutorService each = Executors.newThreadPerTaskExecutor(RENEWERS)) {
+            for (int shard : List.copyOf(renewedAt.keySet())) {
+                each.execute(() -> renewShard(shard, byName));
             }
-            try {
-                client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
-                renewedAt.computeIfPresent(shard, (s, at) -> before);
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                    lost(shard, "its Lease was changed by another replica");
-                } else {
-                    LOG.log(Level.WARNING, () -> identity + ": renewing shard " + shard + ": " + e.getMessage());
-                }
+        }
+    }
+
+    private void renewShard(int shard, Map<String, Lease> byName) {
+        long before = System.nanoTime();
+        Lease lease = byName.get(shardLeaseName(shard));
+        if (lease == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+            lost(shard, lease == null ? "its Lease is gone" : "now held by " + lease.getSpec().getHolderIdentity());
+            return;
+        }
+        try {
+            client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
+            renewedAt.computeIfPresent(shard, (s, at) -> before);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                lost(shard, "its Lease was changed by another replica");
+            } else {
+                LOG.log(Level.WARNING, () -> identity + ": renewing shard " + shard + ": " + e.getMessage());
             }
         }
     }

@@ -139,7 +139,7 @@ public final class OperatorFlags {
                     + " retry period)");
         } else if (shards > 1 && !election.enabled()) {
             problems.add(v.typed("shards") + " needs --leader-election=true: the shards are Leases");
-        } else {
+        } else if (shards > 1) {
             election = election.withShards(shards);
         }
         if (election.enabled() && problems.isEmpty()) {

@@ -10,11 +10,14 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.Labels;
+import io.sparkoperator.api.ScheduledSparkApplication;
 import io.sparkoperator.api.SparkApplicationStatus;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.runtime.ShardHash;
 import io.sparkoperator.runtime.ShardLeases;
 import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.testing.MockCluster;
@@ -138,6 +141,52 @@ class ActiveActiveTest {
                     + replica.submit.calls());
         }
         assertGuarantees();
+        List<String> acquired = eventSink.client.v1().events().inNamespace(LEASE_NAMESPACE).list().getItems().stream()
+                .filter(event -> event.getReason().equals("ShardAcquired")).map(event -> event.getMessage()).toList();
+        assertTrue(acquired.size() >= SHARDS && acquired.stream().allMatch(m -> m.startsWith("replica-")),
+                "an Event on each shard Lease names the replica that took it: " + acquired);
+    }
+
+    @Test
+    void theRunsOfAScheduledSparkApplicationGoWithTheirParent() throws Exception {
+        List<ShardedReplica> three = List.of(replica("replica-a"), replica("replica-b"), replica("replica-c"));
+        waitForBalance(three);
+        int parents = 6;
+        for (int i = 0; i < parents; i++) {
+            cluster.client.resources(ScheduledSparkApplication.class).inNamespace("team-a").resource(ApiJson.parse("""
+                    apiVersion: sparkoperator.k8s.io/v1beta2
+                    kind: ScheduledSparkApplication
+                    metadata: {name: nightly-%d, namespace: team-a}
+                    spec:
+                      schedule: "@every 1m"
+                      concurrencyPolicy: Forbid
+                      successfulRunHistoryLimit: 5
+                      template:
+                        type: Scala
+                        sparkVersion: 4.1.1
+                        image: spark:4.1.1
+                        mainClass: org.apache.spark.examples.SparkPi
+                        mainApplicationFile: local:///opt/spark/examples/jars/spark-examples.jar
+                        driver: {cores: 1, memory: 512m}
+                        executor: {instances: 1, cores: 1, memory: 512m}
+                    """.formatted(i), ScheduledSparkApplication.class)).create();
+        }
+        waitFor(() -> cluster.client.resources(ScheduledSparkApplication.class).inNamespace("team-a").list()
+                .getItems().stream().allMatch(parent -> parent.getStatus() != null
+                        && parent.getStatus().pastSuccessfulRunNames() != null
+                        && parent.getStatus().pastSuccessfulRunNames().size() >= 2), Duration.ofSeconds(60));
+        for (int i = 0; i < parents; i++) {
+            String parent = "nightly-" + i;
+            Set<String> workers = log.passes.stream().filter(p -> p.key().name().equals(parent)
+                    || p.key().name().startsWith(parent + "-")).map(ShardedReplica.Pass::replica)
+                    .collect(Collectors.toSet());
+            assertEquals(1, workers.size(), parent + " and its runs were reconciled by " + workers);
+            int shard = ShardHash.shardOf(new ResourceKey("team-a", parent), SHARDS);
+            ShardedReplica owner = three.stream().filter(r -> r.held().contains(shard)).findFirst().orElseThrow();
+            assertEquals(Set.of(owner.identity), workers, parent + " (shard " + shard + ")");
+        }
+        List<String> overlaps = overlaps(log.passes);
+        assertEquals(List.of(), overlaps.stream().limit(5).toList(), overlaps.size() + " overlapping passes");
     }
 
     @Test
@@ -219,7 +268,7 @@ class ActiveActiveTest {
         for (int i = from; i < to; i++) {
             String yaml = TestApps.sparkPi(NAMESPACES.get(i % NAMESPACES.size()), "app-" + i);
             SparkApplications.api(client).inNamespace(NAMESPACES.get(i % NAMESPACES.size()))
-                    .resource(io.sparkoperator.api.ApiJson.parse(yaml, GenericKubernetesResource.class)).create();
+                    .resource(ApiJson.parse(yaml, GenericKubernetesResource.class)).create();
             created.incrementAndGet();
         }
     }
@@ -279,9 +328,5 @@ class ActiveActiveTest {
             }
         });
         return found;
-    }
-
-    static ResourceKey key(int i) {
-        return new ResourceKey(NAMESPACES.get(i % NAMESPACES.size()), "app-" + i);
     }
 }

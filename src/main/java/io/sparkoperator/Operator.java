@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkoperator.config.BindAddress;
 import io.sparkoperator.config.OperatorConfig;
+import io.sparkoperator.logging.LogContext;
 import io.sparkoperator.metrics.EndpointSettings;
 import io.sparkoperator.metrics.OperatorEndpoints;
 import io.sparkoperator.metrics.OperatorMetrics;
@@ -112,6 +113,7 @@ final class Operator {
         LeaderElectionOptions election = config.leaderElection();
         if (election.sharded()) {
             // Every replica works from the start; the shard gate decides which apps it reconciles.
+            LogContext.replica(identity);
             ShardGate shardGate = new ShardGate(election.shards());
             runtime.shardedBy(shardGate);
             shards = new ShardLeases(client, election, identity, shardGate, events);

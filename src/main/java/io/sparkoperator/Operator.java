@@ -118,7 +118,7 @@ final class Operator {
             runtime.shardedBy(shardGate);
             shards = new ShardLeases(client, election, identity, shardGate, events);
             gate = new LeaderGate(client, LeaderElectionOptions.defaults(), identity, runtime.asLeaderWork(KILL_GRACE));
-            metrics.controller().trackShards(election.shards(), () -> shards.heldShards().size());
+            metrics.controller().trackShards(election.shards(), shards::shardLeaseName, shards::heldShards);
         } else {
             shards = null;
             gate = new LeaderGate(client, election, identity, runtime.asLeaderWork(KILL_GRACE));

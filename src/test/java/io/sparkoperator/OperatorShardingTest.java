@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator started with {@code --shards}: every replica is ready (no standby), {@code /readyz} and the metrics
- * say which shards it holds, and the leader-election gauge is not exported (there is no leader).
+ * say which shards it holds (the leader-election gauge has one series per shard Lease).
  */
 class OperatorShardingTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,7 +53,11 @@ class OperatorShardingTest {
                 String metrics = get(one.metricsPort(), "/metrics");
                 assertTrue(metrics.contains("\nspark_operator_shards 4.0\n"), metrics);
                 assertTrue(metrics.contains("\nspark_operator_shards_held 2.0\n"), metrics);
-                assertTrue(!metrics.contains("leader_election_master_status"), "no leader with shards");
+                long heldLeases = metrics.lines().filter(l -> l.startsWith("leader_election_master_status{")
+                        && l.endsWith(" 1.0")).count();
+                assertEquals(2, heldLeases, "one leader-election series per shard Lease, 1 where held: " + metrics);
+                assertTrue(metrics.contains("leader_election_master_status{name=\"spark-operator-lock-shard-3\"}"),
+                        metrics);
                 two.shutdown();
                 waitFor(() -> readyz(one).contains("holds 4 of 4 shards"), Duration.ofSeconds(10));
             } finally {

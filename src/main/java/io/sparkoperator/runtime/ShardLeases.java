@@ -237,6 +237,9 @@ public final class ShardLeases implements AutoCloseable {
             } else {
                 LOG.log(Level.WARNING, () -> identity + ": renewing shard " + shard + ": " + e.getMessage());
             }
+        } catch (RuntimeException e) {
+            // Not renewed: the fence stops the shard at the renew deadline.
+            LOG.log(Level.WARNING, () -> identity + ": renewing shard " + shard + ": " + e);
         }
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ShardLeasesTest {
     static final LeaderElectionOptions FAST = new LeaderElectionOptions(true, "spark-operator-lock", "spark-operator",
-            Duration.ofSeconds(2), Duration.ofMillis(1200), Duration.ofMillis(200), 8);
+            Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250), 8);
 
     private final MockCluster cluster = new MockCluster();
     private final List<ShardLeases> started = new ArrayList<>();
@@ -110,6 +110,51 @@ class ShardLeasesTest {
         pass.join();
         waitForSplit(List.of(a, b), 4, 4);
         assertTrue(b.heldShards().contains(7) || a.heldShards().contains(7));
+    }
+
+    @Test
+    void aReplicaCutOffFromTheApiServerStopsItsPassesBeforeAnyoneElseMayTakeItsShards() throws Exception {
+        ShardGate gateA = new ShardGate(FAST.shards());
+        var clientA = cluster.newClient();
+        ShardLeases a = new ShardLeases(clientA, FAST, "replica-a", gateA, null);
+        a.start();
+        started.add(a);
+        waitFor(() -> a.heldShards().size() == 8);
+        ResourceKey key = keyOfShard(0);
+        AtomicBoolean running = new AtomicBoolean();
+        long[] passEnded = new long[1];
+        Reconciler endless = gateA.guard(k -> {
+            running.set(true);
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } finally {
+                passEnded[0] = System.nanoTime();
+            }
+            return ReconcileResult.done();
+        }, k -> k);
+        Thread pass = Thread.ofVirtual().start(() -> {
+            try {
+                endless.reconcile(key);
+            } catch (Exception e) {
+                // interrupted by the fence
+            }
+        });
+        waitFor(running::get);
+        long cut = System.nanoTime();
+        clientA.close(); // every call of replica-a fails from now on, as in a network partition
+        ShardLeases b = replica("replica-b");
+        pass.join(Duration.ofSeconds(10));
+        assertFalse(pass.isAlive(), "the pass was interrupted");
+        long stoppedMs = (passEnded[0] - cut) / 1_000_000;
+        assertTrue(stoppedMs <= FAST.renewDeadline().toMillis() + FAST.retryPeriod().toMillis(),
+                "stopped within the renew deadline: " + stoppedMs + " ms");
+        assertFalse(gateA.admits(key));
+        waitFor(() -> b.heldShards().contains(0), Duration.ofSeconds(15));
+        long takenMs = (System.nanoTime() - cut) / 1_000_000;
+        assertTrue(takenMs > stoppedMs, "taken (" + takenMs + " ms) only after the pass had stopped (" + stoppedMs
+                + " ms)");
+        assertTrue(takenMs >= FAST.leaseDuration().toMillis() - FAST.retryPeriod().toMillis(),
+                "taken only once the Lease expired: " + takenMs + " ms");
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class ShardLeases implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ShardLeases.class.getName());
     public static final String GROUP_LABEL = "sparkoperator.k8s.io/lease-group";
     public static final String ROLE_LABEL = "sparkoperator.k8s.io/lease-role";
+    /** On member Leases: the replica's {@code --shards}; replicas that disagree would map apps differently. */
+    public static final String SHARDS_ANNOTATION = "sparkoperator.k8s.io/shards";
     /** A member Lease left behind by a replica that died is deleted after this many lease durations. */
     private static final int STALE_MEMBER_DURATIONS = 20;
     private static final ThreadFactory RENEWERS = Thread.ofPlatform().daemon().name("shard-renew-", 0).factory();
@@ -57,6 +59,7 @@ public final class ShardLeases implements AutoCloseable {
     private final Set<Integer> draining = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile boolean memberRenewed;
+    private volatile String waitingFor;
     private Thread loop;
     private Thread fence;
 
@@ -145,7 +148,9 @@ public final class ShardLeases implements AutoCloseable {
         List<String> members = liveMembers(leases, now);
         int target = target(members);
         handOver(target);
-        acquire(target, byName, now);
+        if (othersAgree(leases, now)) {
+            acquire(target, byName, now);
+        }
         deleteStaleMembers(leases, now);
     }
 
@@ -179,11 +184,34 @@ public final class ShardLeases implements AutoCloseable {
             live.add(identity);
         }
         for (Lease lease : leases) {
-            if (isMember(lease) && !free(lease, now)) {
+            if (isMember(lease) && !free(lease, now) && sameShardCount(lease)) {
                 live.add(lease.getSpec().getHolderIdentity());
             }
         }
         return List.copyOf(live);
+    }
+
+    /**
+     * Takes no shard while a live member runs with another {@code --shards} (a rollout changing it): the two
+     * mappings overlap, so an app could have an owner under each. Shards already held are kept until that member
+     * is gone; then the group continues with one count.
+     */
+    private boolean othersAgree(List<Lease> leases, long now) {
+        String ours = String.valueOf(options.shards());
+        String other = null;
+        for (Lease lease : leases) {
+            if (isMember(lease) && !free(lease, now) && !sameShardCount(lease)) {
+                other = lease.getSpec().getHolderIdentity() + " runs with --shards="
+                        + lease.getMetadata().getAnnotations().get(SHARDS_ANNOTATION);
+            }
+        }
+        if (!Objects.equals(other, waitingFor) && other != null) {
+            String why = other;
+            LOG.log(Level.WARNING, () -> identity + ": taking no shards while " + why + " (this one: --shards="
+                    + ours + ")");
+        }
+        waitingFor = other;
+        return other == null;
     }
 
     /** This replica's share given the sorted live members (0 when not counted as one). */
@@ -199,8 +227,9 @@ public final class ShardLeases implements AutoCloseable {
     private void renewMember(Lease lease) {
         try {
             if (lease == null) {
-                client.leases().inNamespace(options.lockNamespace()).resource(newLease(memberLeaseName(), "member"))
-                        .create();
+                Lease member = newLease(memberLeaseName(), "member");
+                member.getMetadata().setAnnotations(Map.of(SHARDS_ANNOTATION, String.valueOf(options.shards())));
+                client.leases().inNamespace(options.lockNamespace()).resource(member).create();
             } else {
                 client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
             }
@@ -336,6 +365,13 @@ public final class ShardLeases implements AutoCloseable {
                 client.leases().inNamespace(options.lockNamespace()).resource(lease).delete();
             }
         }
+    }
+
+    /** Members with another count neither share our shards (balance) nor may coexist with our taking them. */
+    private boolean sameShardCount(Lease lease) {
+        Map<String, String> annotations = lease.getMetadata().getAnnotations();
+        String theirs = annotations == null ? null : annotations.get(SHARDS_ANNOTATION);
+        return theirs == null || theirs.equals(String.valueOf(options.shards()));
     }
 
     private boolean isMember(Lease lease) {

@@ -158,6 +158,21 @@ class ShardLeasesTest {
     }
 
     @Test
+    void aReplicaWithAnotherShardCountTakesNothingUntilTheOldOnesAreGone() throws Exception {
+        ShardLeases old = replica("replica-old");
+        waitFor(() -> old.heldShards().size() == 8);
+        LeaderElectionOptions four = FAST.withShards(4);
+        ShardLeases next = new ShardLeases(cluster.newClient(), four, "replica-new", new ShardGate(4), null);
+        next.start();
+        started.add(next);
+        Thread.sleep(FAST.leaseDuration().toMillis());
+        assertEquals(List.of(), next.heldShards(), "the two mappings overlap: no shard while the old replica lives");
+        assertEquals(8, old.heldShards().size(), "the old one keeps what it holds");
+        old.close();
+        waitFor(() -> next.heldShards().size() == 4);
+    }
+
+    @Test
     void theFirstPassAfterAShardOpensReadsLiveAndLaterOnesDoNot() throws Exception {
         ShardGate gate = new ShardGate(4);
         ResourceKey key = new ResourceKey("default", "spark-pi");

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,6 +63,7 @@ class ActiveActiveTest {
     private final List<ShardedReplica> replicas = new ArrayList<>();
     private final Map<String, Set<String>> driverUids = new ConcurrentHashMap<>();
     private final Map<String, AppState> states = new ConcurrentHashMap<>();
+    private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
     /** The mock logs every request at INFO: at 1,000 apps that costs more than the requests (held: weak refs). */
     private final Logger mockLog = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
     private SimulatedKubelet kubelet;
@@ -71,7 +73,7 @@ class ActiveActiveTest {
     @BeforeEach
     void start() {
         mockLog.setLevel(Level.WARNING);
-        apps = SparkApplications.api(cluster.newClient()).inAnyNamespace().inform(new ResourceEventHandler<>() {
+        apps = SparkApplications.api(client()).inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource app) {
                 states.put(ResourceKey.of(app).toString(), SparkApplications.statusOf(app).state());
@@ -87,10 +89,10 @@ class ActiveActiveTest {
                 states.remove(ResourceKey.of(app).toString());
             }
         });
-        kubelet = SimulatedKubelet.builder(cluster.newClient()).keepHistory(false)
+        kubelet = SimulatedKubelet.builder(client()).keepHistory(false)
                 .labels(Map.of(Labels.SPARK_ROLE, Labels.ROLE_DRIVER))
                 .automatic(Duration.ZERO, Duration.ofMillis(300), 4).start();
-        drivers = cluster.newClient().pods().inAnyNamespace().withLabel(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
+        drivers = client().pods().inAnyNamespace().withLabel(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
                 .inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(Pod pod) {
@@ -116,12 +118,27 @@ class ActiveActiveTest {
         drivers.stop();
         apps.stop();
         kubelet.close();
-        mockLog.setLevel(null);
+        clients.forEach(KubernetesClient::close);
         cluster.close();
+        eventSink.close();
+        mockLog.setLevel(null);
+    }
+
+    /** Every client this test opens, closed after it (leaked clients keep thread pools into later tests). */
+    private KubernetesClient client() {
+        KubernetesClient client = cluster.newClient();
+        clients.add(client);
+        return client;
+    }
+
+    private KubernetesClient eventClient() {
+        KubernetesClient client = eventSink.newClient();
+        clients.add(client);
+        return client;
     }
 
     private ShardedReplica replica(String name) throws Exception {
-        ShardedReplica replica = new ShardedReplica(cluster.newClient(), eventSink.newClient(), name, LEASES,
+        ShardedReplica replica = new ShardedReplica(client(), eventClient(), name, LEASES,
                 log).start();
         replicas.add(replica);
         return replica;
@@ -264,7 +281,7 @@ class ActiveActiveTest {
     }
 
     private void createApps(int from, int to, AtomicInteger created) {
-        KubernetesClient client = cluster.newClient();
+        KubernetesClient client = client();
         for (int i = from; i < to; i++) {
             String yaml = TestApps.sparkPi(NAMESPACES.get(i % NAMESPACES.size()), "app-" + i);
             SparkApplications.api(client).inNamespace(NAMESPACES.get(i % NAMESPACES.size()))

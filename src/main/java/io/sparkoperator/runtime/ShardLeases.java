@@ -1,14 +1,11 @@
 package io.sparkoperator.runtime;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.lang.System.Logger.Level;
 import java.net.HttpURLConnection;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +50,7 @@ public final class ShardLeases implements AutoCloseable {
     private final String identity;
     private final ShardGate gate;
     private final EventRecorder events;
+    private final ShardLeaseObjects leases;
     private final Map<String, Observed> observed = new HashMap<>();
     /** Held shard -> nanoTime just before its last successful renewal (or acquisition). */
     private final Map<Integer, Long> renewedAt = new ConcurrentHashMap<>();
@@ -81,6 +79,7 @@ public final class ShardLeases implements AutoCloseable {
         this.identity = identity;
         this.gate = gate;
         this.events = events;
+        this.leases = new ShardLeaseObjects(options, identity);
     }
 
     public String identity() {
@@ -184,7 +183,7 @@ public final class ShardLeases implements AutoCloseable {
             live.add(identity);
         }
         for (Lease lease : leases) {
-            if (isMember(lease) && !free(lease, now) && sameShardCount(lease)) {
+            if (ShardLeaseObjects.isMember(lease) && !free(lease, now) && sameShardCount(lease)) {
                 live.add(lease.getSpec().getHolderIdentity());
             }
         }
@@ -200,7 +199,7 @@ public final class ShardLeases implements AutoCloseable {
         String ours = String.valueOf(options.shards());
         String other = null;
         for (Lease lease : leases) {
-            if (isMember(lease) && !free(lease, now) && !sameShardCount(lease)) {
+            if (ShardLeaseObjects.isMember(lease) && !free(lease, now) && !sameShardCount(lease)) {
                 other = lease.getSpec().getHolderIdentity() + " runs with --shards="
                         + lease.getMetadata().getAnnotations().get(SHARDS_ANNOTATION);
             }
@@ -227,11 +226,9 @@ public final class ShardLeases implements AutoCloseable {
     private void renewMember(Lease lease) {
         try {
             if (lease == null) {
-                Lease member = newLease(memberLeaseName(), "member");
-                member.getMetadata().setAnnotations(Map.of(SHARDS_ANNOTATION, String.valueOf(options.shards())));
-                client.leases().inNamespace(options.lockNamespace()).resource(member).create();
+                client.leases().inNamespace(options.lockNamespace()).resource(leases.newMember()).create();
             } else {
-                client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
+                client.leases().inNamespace(options.lockNamespace()).resource(leases.renewed(lease)).update();
             }
             memberRenewed = true;
         } catch (KubernetesClientException e) {
@@ -258,7 +255,7 @@ public final class ShardLeases implements AutoCloseable {
             return;
         }
         try {
-            client.leases().inNamespace(options.lockNamespace()).resource(held(lease, false)).update();
+            client.leases().inNamespace(options.lockNamespace()).resource(leases.renewed(lease)).update();
             renewedAt.computeIfPresent(shard, (s, at) -> before);
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
@@ -312,7 +309,8 @@ public final class ShardLeases implements AutoCloseable {
         try {
             Lease lease = client.leases().inNamespace(options.lockNamespace()).withName(name).get();
             if (lease != null && identity.equals(lease.getSpec().getHolderIdentity())) {
-                client.leases().inNamespace(options.lockNamespace()).resource(released(lease)).update();
+                client.leases().inNamespace(options.lockNamespace()).resource(ShardLeaseObjects.released(lease))
+                        .update();
                 LOG.log(Level.INFO, () -> identity + ": released shard " + shard);
             }
         } catch (KubernetesClientException e) {
@@ -339,8 +337,8 @@ public final class ShardLeases implements AutoCloseable {
             try {
                 Lease taken = lease == null
                         ? client.leases().inNamespace(options.lockNamespace())
-                                .resource(newLease(shardLeaseName(shard), "shard")).create()
-                        : client.leases().inNamespace(options.lockNamespace()).resource(held(lease, true)).update();
+                                .resource(leases.newShard(shard)).create()
+                        : client.leases().inNamespace(options.lockNamespace()).resource(leases.taken(lease)).update();
                 renewedAt.put(shard, before);
                 String from = previous == null || previous.isEmpty() ? "" : " from " + previous + " (expired)";
                 LOG.log(Level.INFO, () -> identity + ": took shard " + shard + from);
@@ -361,7 +359,7 @@ public final class ShardLeases implements AutoCloseable {
         long stale = options.leaseDuration().toNanos() * STALE_MEMBER_DURATIONS;
         for (Lease lease : leases) {
             Observed seen = observed.get(lease.getMetadata().getName());
-            if (isMember(lease) && seen != null && now - seen.changedAt() > stale) {
+            if (ShardLeaseObjects.isMember(lease) && seen != null && now - seen.changedAt() > stale) {
                 client.leases().inNamespace(options.lockNamespace()).resource(lease).delete();
             }
         }
@@ -369,53 +367,15 @@ public final class ShardLeases implements AutoCloseable {
 
     /** Members with another count neither share our shards (balance) nor may coexist with our taking them. */
     private boolean sameShardCount(Lease lease) {
-        Map<String, String> annotations = lease.getMetadata().getAnnotations();
-        String theirs = annotations == null ? null : annotations.get(SHARDS_ANNOTATION);
-        return theirs == null || theirs.equals(String.valueOf(options.shards()));
-    }
-
-    private boolean isMember(Lease lease) {
-        Map<String, String> labels = lease.getMetadata().getLabels();
-        return labels != null && "member".equals(labels.get(ROLE_LABEL));
-    }
-
-    private Lease newLease(String name, String role) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return new LeaseBuilder().withNewMetadata().withName(name).withNamespace(options.lockNamespace())
-                .addToLabels(GROUP_LABEL, options.lockName()).addToLabels(ROLE_LABEL, role).endMetadata()
-                .withNewSpec().withHolderIdentity(identity).withLeaseDurationSeconds(durationSeconds())
-                .withAcquireTime(now).withRenewTime(now).withLeaseTransitions(0).endSpec().build();
-    }
-
-    /** The lease as read, held by us: renewed, or (taken) acquired anew. Carries the resourceVersion read. */
-    private Lease held(Lease lease, boolean taken) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        var spec = new LeaseBuilder(lease).editSpec().withHolderIdentity(identity)
-                .withLeaseDurationSeconds(durationSeconds()).withRenewTime(now);
-        if (taken) {
-            int transitions = lease.getSpec().getLeaseTransitions() == null ? 0 : lease.getSpec().getLeaseTransitions();
-            spec = spec.withAcquireTime(now).withLeaseTransitions(transitions + 1);
-        }
-        return spec.endSpec().build();
-    }
-
-    private static Lease released(Lease lease) {
-        return new LeaseBuilder(lease).editSpec().withHolderIdentity("").endSpec().build();
-    }
-
-    private int durationSeconds() {
-        return (int) Math.max(1, (options.leaseDuration().toMillis() + 999) / 1000);
+        return ShardLeaseObjects.sameShardCount(lease, options.shards());
     }
 
     public String shardLeaseName(int shard) {
-        return options.lockName() + "-shard-" + shard;
+        return leases.shardName(shard);
     }
 
-    /** Lease names allow lower-case DNS subdomains: the replica's name is folded to fit. */
     public String memberLeaseName() {
-        String safe = identity.toLowerCase().replaceAll("[^a-z0-9.-]", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
-        String name = options.lockName() + "-member-" + (safe.isEmpty() ? "replica" : safe);
-        return name.length() <= 253 ? name : name.substring(0, 253);
+        return leases.memberName();
     }
 
     /** The shards this replica holds now (reconciling or handing over), ascending. */

@@ -15,6 +15,7 @@ import io.sparkoperator.runtime.LeaderGate;
 import io.sparkoperator.runtime.ReconcileObserver;
 import io.sparkoperator.runtime.Reconciler;
 import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.runtime.ShardGate;
 import io.sparkoperator.sparkapp.AppEventHandler;
 import io.sparkoperator.sparkapp.PendingSpecChanges;
 import io.sparkoperator.sparkapp.PodEventHandler;
@@ -24,7 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -104,6 +107,9 @@ public final class Controllers {
     private DelayScheduler timers;
     private volatile boolean started;
     private volatile boolean stopped;
+    private volatile ShardGate shards;
+    /** Scheduled runs seen with their parent, so a run's shard is known after it left the cache (deleted). */
+    private final ConcurrentHashMap<ResourceKey, ResourceKey> runParents = new ConcurrentHashMap<>();
 
     /**
      * @param parentOf finds the ScheduledSparkApplication that owns a SparkApplication, so its run history is
@@ -139,6 +145,15 @@ public final class Controllers {
         };
     }
 
+    /**
+     * Shares the work with other replicas: only keys whose shard is open in {@code gate} are reconciled, a scheduled
+     * run going with its parent. Call before {@link #start}.
+     */
+    public Controllers shardedBy(ShardGate gate) {
+        this.shards = gate;
+        return this;
+    }
+
     /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
     public synchronized void start() throws TimeoutException, InterruptedException {
         if (started || stopped) {
@@ -148,18 +163,28 @@ public final class Controllers {
         timers = settings.timers().apply("spark-operator-timers");
         PendingSpecChanges specChanges = new PendingSpecChanges();
         caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
-        apps = new KeyedDispatcher("SparkApplication", logged("SparkApplication",
-                appReconciler.create(caches, specChanges)),
+        ShardGate gate = shards;
+        Reconciler appPass = logged("SparkApplication", appReconciler.create(caches, specChanges));
+        Reconciler scheduledPass = logged("ScheduledSparkApplication", scheduledReconciler);
+        if (gate != null) {
+            appPass = gate.guard(appPass, this::appShardKey);
+            scheduledPass = gate.guard(scheduledPass, Function.identity());
+            caches.readLiveWhen(gate::mustReadLive);
+        }
+        apps = new KeyedDispatcher("SparkApplication", appPass,
                 settings.backoff(), timers, observers.apps(), settings.maxPassTime(),
                 settings.maxConcurrentReconciles());
-        scheduled = new KeyedDispatcher("ScheduledSparkApplication", logged("ScheduledSparkApplication",
-                scheduledReconciler), settings.backoff(),
+        scheduled = new KeyedDispatcher("ScheduledSparkApplication", scheduledPass, settings.backoff(),
                 timers, observers.scheduled(), settings.maxPassTime(), settings.maxConcurrentReconciles());
         apps.pause();
         scheduled.pause();
-        caches.onApps(new AppEventHandler(apps::enqueue, scheduled::enqueue, parentOf, specChanges))
-                .onPods(new PodEventHandler(apps::enqueueUrgent))
-                .onScheduledApps(new KeyEventHandler<>(scheduled::enqueue));
+        caches.onApps(new AppEventHandler(owned(apps::enqueue, this::appShardKey),
+                        owned(scheduled::enqueue, Function.identity()), parentOf, specChanges))
+                .onPods(new PodEventHandler(owned(apps::enqueueUrgent, this::appShardKey)))
+                .onScheduledApps(new KeyEventHandler<>(owned(scheduled::enqueue, Function.identity())));
+        if (gate != null) {
+            gate.onOpened(this::enqueueShard);
+        }
         if (watchers.apps() != null) {
             caches.onApps(watchers.apps());
         }
@@ -202,6 +227,13 @@ public final class Controllers {
      * @return true when nothing is running any more
      */
     public synchronized boolean stop(Duration bound, boolean interrupt) {
+        boolean idle = stopReconciling(bound, interrupt);
+        stopWatching();
+        return idle;
+    }
+
+    /** The first half of {@link #stop}: no more passes (the informers keep watching until {@link #stopWatching}). */
+    public synchronized boolean stopReconciling(Duration bound, boolean interrupt) {
         stopped = true;
         if (!started) {
             return true;
@@ -209,10 +241,45 @@ public final class Controllers {
         long deadline = System.nanoTime() + bound.toNanos();
         boolean idle = apps.stop(bound, interrupt);
         idle &= scheduled.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), interrupt);
-        caches.stop();
         timers.close();
         LOG.log(Level.INFO, () -> "controller stopped" + (interrupt ? " (interrupted)" : ""));
         return idle;
+    }
+
+    /** The second half of {@link #stop}: the informers stop. */
+    public synchronized void stopWatching() {
+        stopped = true;
+        if (started) {
+            caches.stop();
+        }
+    }
+
+    /** Without sharding every key; with it, only keys of shards open here (the guard checks again in the pass). */
+    private Consumer<ResourceKey> owned(Consumer<ResourceKey> queue, Function<ResourceKey, ResourceKey> shardKeyOf) {
+        return key -> {
+            ShardGate gate = shards;
+            if (gate == null || gate.admits(shardKeyOf.apply(key))) {
+                queue.accept(key);
+            }
+        };
+    }
+
+    /** The key whose hash places an app: its ScheduledSparkApplication parent for a scheduled run, else itself. */
+    private ResourceKey appShardKey(ResourceKey key) {
+        GenericKubernetesResource app = caches.app(key);
+        if (app == null) {
+            return runParents.getOrDefault(key, key);
+        }
+        Optional<ResourceKey> parent = parentOf.apply(app);
+        parent.ifPresent(p -> runParents.put(key, p));
+        return parent.orElse(key);
+    }
+
+    /** A shard opened here: every cached object of it gets a pass (the first reads live). */
+    private void enqueueShard(int shard) {
+        ShardGate gate = shards;
+        caches.appKeys().stream().filter(key -> gate.shardOf(appShardKey(key)) == shard).forEach(apps::enqueue);
+        caches.scheduledAppKeys().stream().filter(key -> gate.shardOf(key) == shard).forEach(scheduled::enqueue);
     }
 
     /** Every line logged during a pass names its resource ({@code Kind(ns/name): ...}) without saying so itself. */

@@ -6,15 +6,20 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkoperator.batch.BatchScheduling;
 import io.sparkoperator.config.BindAddress;
 import io.sparkoperator.config.OperatorConfig;
+import io.sparkoperator.logging.LogContext;
 import io.sparkoperator.metrics.EndpointSettings;
 import io.sparkoperator.metrics.OperatorEndpoints;
 import io.sparkoperator.metrics.OperatorMetrics;
 import io.sparkoperator.metrics.PrometheusConfigMap;
+import io.sparkoperator.metrics.Readiness;
 import io.sparkoperator.runtime.Backoff;
 import io.sparkoperator.runtime.DelayScheduler;
 import io.sparkoperator.runtime.EventRecorder;
+import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.runtime.LeaderGate;
 import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.runtime.ShardGate;
+import io.sparkoperator.runtime.ShardLeases;
 import io.sparkoperator.scheduled.RunLinks;
 import io.sparkoperator.scheduled.ScheduledSparkApplicationReconciler;
 import io.sparkoperator.sparkconnect.SparkConnectController;
@@ -41,6 +46,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The running operator: the Kubernetes client, the submitter, metrics and health endpoints, and the controller
@@ -58,6 +64,8 @@ public final class Operator {
     private volatile Controllers runtime;
     private volatile SparkConnectController connect;
     private final LeaderGate gate;
+    /** Active-active ({@code --shards} above 1): the shard Leases; null with one shard (leader election). */
+    private final ShardLeases shards;
     private final OperatorEndpoints endpoints;
     private volatile boolean stopping;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -117,11 +125,34 @@ public final class Operator {
                 wiring.reconciles(connectMetrics));
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get, config.sparkSubmitConcurrency());
-        gate = new LeaderGate(client, config.leaderElection(), identity,
-                LeaderGate.Work.all(runtime.asLeaderWork(KILL_GRACE), connect.asLeaderWork(KILL_GRACE)));
-        metrics.controller().trackLeadership(config.leaderElection().lockName(), gate::isLeader);
+        LeaderElectionOptions election = config.leaderElection();
+        LeaderGate.Work work = LeaderGate.Work.all(runtime.asLeaderWork(KILL_GRACE), connect.asLeaderWork(KILL_GRACE));
+        if (election.sharded()) {
+            // Every replica works from the start; the shard gate decides which apps it reconciles.
+            LogContext.replica(identity);
+            ShardGate shardGate = new ShardGate(election.shards());
+            runtime.shardedBy(shardGate);
+            connect.shardedBy(shardGate);
+            shards = new ShardLeases(client, election, identity, shardGate, events);
+            gate = new LeaderGate(client, LeaderElectionOptions.defaults(), identity, work);
+            metrics.controller().trackShards(election.shards(), shards::shardLeaseName, shards::heldShards);
+        } else {
+            shards = null;
+            gate = new LeaderGate(client, election, identity, work);
+            metrics.controller().trackLeadership(election.lockName(), gate::isLeader);
+        }
         metrics.controller().trackReadiness(this::isReady);
-        endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), this::notReadyReasons);
+        endpoints = OperatorEndpoints.start(endpointSettings(config), metrics.registry(), new Readiness() {
+            @Override
+            public List<String> notReadyReasons() {
+                return Operator.this.notReadyReasons();
+            }
+
+            @Override
+            public List<String> details() {
+                return shards == null ? List.of() : List.of(shardsLine());
+            }
+        });
     }
 
     /**
@@ -154,6 +185,9 @@ public final class Operator {
             operator.closeAfterFailedStart();
             throw new IllegalStateException(operator.gate.lost().getNow("the controllers failed to start"));
         }
+        if (operator.shards != null) {
+            operator.shards.start();
+        }
         operator.gate.lost().thenAccept(reason -> {
             if (!operator.stopping) {
                 LOG.log(Level.ERROR, () -> "stopping the operator: " + reason);
@@ -174,13 +208,21 @@ public final class Operator {
         if (stopping) {
             return List.of("shutting down");
         }
-        if (!gate.isLeader()) {
+        if (shards == null && !gate.isLeader()) {
             return List.of("not the leader: waiting for the Lease " + config.leaderElection().lockNamespace() + "/"
                     + config.leaderElection().lockName());
         }
         List<String> reasons = new ArrayList<>(runtime.notReadyReasons());
         reasons.addAll(connect.notReadyReasons());
         return reasons;
+    }
+
+    /** What {@code /readyz} tells of this replica's shards. */
+    private String shardsLine() {
+        List<Integer> held = shards.heldShards();
+        return "replica " + shards.identity() + " holds " + held.size() + " of " + config.leaderElection().shards()
+                + " shards" + (held.isEmpty() ? "" : ": " + held.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
     }
 
     /** Where the endpoints listen (port 0 in the flags picks a free one). */
@@ -206,6 +248,9 @@ public final class Operator {
         if (!idle) {
             LOG.log(Level.WARNING, "killed spark-submits still running at the shutdown timeout");
             runtime.stop(KILL_GRACE, true);
+        }
+        if (shards != null) {
+            shards.close(); // every pass ended: hand the shards over now rather than after the lease duration
         }
         gate.close();
         endpoints.stop();

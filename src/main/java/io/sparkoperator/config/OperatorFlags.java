@@ -56,6 +56,8 @@ public final class OperatorFlags {
             new Flag("leader-election-lease-duration", "15s", false, "How long a Lease is valid without renewal."),
             new Flag("leader-election-renew-deadline", "10s", false, "How long the leader retries renewing."),
             new Flag("leader-election-retry-period", "2s", false, "Wait between election attempts."),
+            new Flag("shards", "1", false, "Virtual shards the replicas share through Leases (needs --leader-election);"
+                    + " 1 elects one leader, more make every replica reconcile its share (at most 1024)."),
             new Flag("enable-metrics", "true", true, "Serve Prometheus metrics."),
             new Flag("metrics-bind-address", ":8080", false, "Prometheus /metrics address; 0 switches it off."),
             new Flag("metrics-port", "", false, "Shorthand: the port of --metrics-bind-address."),
@@ -142,7 +144,16 @@ public final class OperatorFlags {
         LeaderElectionOptions election = new LeaderElectionOptions(v.bool("leader-election"),
                 v.text("leader-election-lock-name"), v.text("leader-election-lock-namespace"),
                 v.duration("leader-election-lease-duration"), v.duration("leader-election-renew-deadline"),
-                v.duration("leader-election-retry-period"));
+                v.duration("leader-election-retry-period"), 1);
+        int shards = v.intAtLeast("shards", 1);
+        if (shards > MAX_SHARDS) {
+            problems.add(v.typed("shards") + " is more than " + MAX_SHARDS + " (each shard is a Lease renewed every"
+                    + " retry period)");
+        } else if (shards > 1 && !election.enabled()) {
+            problems.add(v.typed("shards") + " needs --leader-election=true: the shards are Leases");
+        } else if (shards > 1) {
+            election = election.withShards(shards);
+        }
         if (election.enabled() && problems.isEmpty()) {
             checkLeaseTimings(v, election);
         }
@@ -222,6 +233,8 @@ public final class OperatorFlags {
     }
 
     /** The ordering fabric8's elector needs (it jitters the retry period by up to 1.2x), said with the typed values. */
+    static final int MAX_SHARDS = 1024;
+
     private static void checkLeaseTimings(Values v, LeaderElectionOptions election) {
         if (election.lockName().isBlank() || election.lockNamespace().isBlank()) {
             v.problems().add("--leader-election-lock-name and --leader-election-lock-namespace must not be empty");
@@ -233,6 +246,14 @@ public final class OperatorFlags {
         if (election.renewDeadline().toMillis() <= election.retryPeriod().toMillis() * 1.2) {
             v.problems().add(v.typed("leader-election-renew-deadline") + " must be longer than 1.2 x "
                     + v.typed("leader-election-retry-period"));
+        }
+        // A replica that cannot renew stops a shard at the renew deadline (checked every quarter retry period);
+        // the others take it only after the lease duration: that gap is what keeps two owners apart.
+        if (election.sharded() && election.leaseDuration().compareTo(election.renewDeadline()
+                .plus(election.retryPeriod())) <= 0) {
+            v.problems().add(v.typed("leader-election-lease-duration") + " must be longer than "
+                    + v.typed("leader-election-renew-deadline") + " + " + v.typed("leader-election-retry-period")
+                    + " with " + v.typed("shards"));
         }
     }
 

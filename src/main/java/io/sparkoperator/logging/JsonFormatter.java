@@ -10,15 +10,16 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * One JSON object per line: {@code time}, {@code level}, {@code logger}, {@code thread}, {@code msg}, and when
+ * One JSON object per line: {@code time}, {@code level}, {@code logger}, {@code thread}, {@code replica} (with
+ * several active replicas), {@code msg}, and when
  * known {@code resource} ({@code Kind(ns/name)}) with {@code kind}, {@code namespace}, {@code name}; then the
  * record's fields; then {@code error} and {@code stacktrace}. A field named like a fixed key gets a {@code field.}
  * prefix instead of overwriting it.
  */
 public final class JsonFormatter extends Formatter {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Set<String> FIXED = Set.of("time", "level", "logger", "thread", "msg", "resource", "kind",
-            "namespace", "name", "error", "stacktrace");
+    private static final Set<String> FIXED = Set.of("time", "level", "logger", "thread", "replica", "msg", "resource",
+            "kind", "namespace", "name", "error", "stacktrace");
 
     @Override
     public String format(LogRecord record) {
@@ -30,6 +31,10 @@ public final class JsonFormatter extends Formatter {
             json.writeStringField("level", line.level());
             json.writeStringField("logger", line.logger());
             json.writeStringField("thread", line.thread());
+            String replica = LogContext.replica();
+            if (replica != null) {
+                json.writeStringField("replica", replica);
+            }
             if (line.resource() != null) {
                 json.writeStringField("resource", line.resource().toString());
                 json.writeStringField("kind", line.resource().kind());

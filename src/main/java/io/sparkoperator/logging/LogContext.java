@@ -6,6 +6,7 @@ package io.sparkoperator.logging;
  */
 public final class LogContext {
     private static final ThreadLocal<LogResource> CURRENT = new ThreadLocal<>();
+    private static volatile String replica;
 
     private LogContext() {
     }
@@ -21,6 +22,19 @@ public final class LogContext {
                 CURRENT.set(previous);
             }
         };
+    }
+
+    /**
+     * Names this process in every JSON line ({@code replica}) once several replicas share the work, so merged logs
+     * say which one acted; null (the default) leaves it out.
+     */
+    public static void replica(String name) {
+        replica = name;
+    }
+
+    /** The replica name set by {@link #replica(String)}, or null. */
+    public static String replica() {
+        return replica;
     }
 
     /** The current resource, or null. */

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * How the operator itself is doing: reconciliations by result and their duration, work waiting per controller,
@@ -41,9 +43,14 @@ public final class ControllerMetrics implements MultiCollector {
     private volatile int submitProcessesMax;
     private volatile Leadership leadership;
     private volatile BooleanSupplier ready = () -> false;
+    private volatile Sharding sharding;
 
     /** The Lease this replica competes for, and whether it holds it. */
     private record Leadership(String lockName, BooleanSupplier leading) {
+    }
+
+    /** The shards of an active-active group, their Lease names, and which this replica holds. */
+    private record Sharding(int shards, IntFunction<String> leaseName, Supplier<List<Integer>> held) {
     }
 
     public ControllerMetrics() {
@@ -84,6 +91,14 @@ public final class ControllerMetrics implements MultiCollector {
      */
     public void trackLeadership(String lockName, BooleanSupplier leading) {
         this.leadership = new Leadership(lockName, leading);
+    }
+
+    /**
+     * Active-active ({@code --shards} above 1): which of the {@code shards} this replica holds now. Each shard's
+     * Lease also gets a {@code leader_election_master_status} series, so "nobody holds anything" reads as before.
+     */
+    public void trackShards(int shards, IntFunction<String> leaseName, Supplier<List<Integer>> held) {
+        this.sharding = new Sharding(shards, leaseName, held);
     }
 
     /** Whether {@code /readyz} answers 200 (leading, caches synced, not stopping). */
@@ -142,6 +157,20 @@ public final class ControllerMetrics implements MultiCollector {
             all.add(Gauges.of("leader_election_master_status", "1 while this replica holds the leader-election Lease"
                     + " 'name' (it reconciles), 0 on a standby", List.of("name"),
                     Map.of(List.of(lease.lockName()), lease.leading().getAsBoolean() ? 1.0 : 0.0)));
+        }
+        Sharding shards = sharding;
+        if (shards != null) {
+            List<Integer> held = shards.held().get();
+            Map<List<String>, Double> byLease = new LinkedHashMap<>();
+            for (int shard = 0; shard < shards.shards(); shard++) {
+                byLease.put(List.of(shards.leaseName().apply(shard)), held.contains(shard) ? 1.0 : 0.0);
+            }
+            all.add(Gauges.of("leader_election_master_status", "1 while this replica holds the Lease 'name' (with"
+                    + " --shards: one series per shard Lease)", List.of("name"), byLease));
+            all.add(Gauges.single("spark_operator_shards", "Virtual shards the replicas share (--shards)",
+                    shards.shards()));
+            all.add(Gauges.single("spark_operator_shards_held", "Shards whose Lease this replica holds now (it"
+                    + " reconciles their applications)", held.size()));
         }
         all.add(Gauges.single("spark_operator_ready", "1 when /readyz answers 200: this replica leads, its caches"
                 + " are synced and it is not stopping", ready.getAsBoolean() ? 1 : 0));

@@ -31,7 +31,7 @@ final class HealthHandler implements HttpHandler {
             } else if (READINESS_PATH.equals(path)) {
                 List<String> reasons = notReadyReasons();
                 if (reasons.isEmpty()) {
-                    respond(exchange, 200, "ok\n");
+                    respond(exchange, 200, "ok\n" + details());
                 } else {
                     respond(exchange, 503, "not ready: " + String.join("\n  ", reasons) + "\n");
                 }
@@ -46,6 +46,14 @@ final class HealthHandler implements HttpHandler {
             return readiness.notReadyReasons();
         } catch (RuntimeException e) {
             return List.of("the readiness check failed: " + e);
+        }
+    }
+
+    private String details() {
+        try {
+            return readiness.details().stream().map(line -> line + "\n").reduce("", String::concat);
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

@@ -6,4 +6,9 @@ import java.util.List;
 @FunctionalInterface
 public interface Readiness {
     List<String> notReadyReasons();
+
+    /** Lines {@code /readyz} adds after "ok" (e.g. the shards this replica holds); none by default. */
+    default List<String> details() {
+        return List.of();
+    }
 }

@@ -69,7 +69,7 @@ public final class SparkApplicationReconciler implements Reconciler {
 
     @Override
     public ReconcileResult reconcile(ResourceKey key) throws Exception {
-        GenericKubernetesResource raw = fresh.latest(key, caches.app(key));
+        GenericKubernetesResource raw = fresh.latest(key, caches.appForPass(key));
         if (raw == null) {
             fresh.forget(key);
             unavailableSince.forget(key);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The informer caches the controller reads: SparkApplications (as generic resources, optionally filtered by
@@ -30,8 +31,11 @@ public final class SparkCaches {
     private final InformerGroup<GenericKubernetesResource> apps;
     private final InformerGroup<ScheduledSparkApplication> scheduledApps;
     private final InformerGroup<Pod> pods;
+    private final KubernetesClient client;
+    private volatile Predicate<ResourceKey> readLive = key -> false;
 
     public SparkCaches(KubernetesClient client, List<String> namespaces, LabelSelector appSelector) {
+        this.client = client;
         apps = new InformerGroup<>("SparkApplications", namespaces, namespace -> {
             var all = SparkApplications.api(client);
             var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
@@ -96,6 +100,30 @@ public final class SparkCaches {
 
     public GenericKubernetesResource app(ResourceKey key) {
         return apps.get(key.namespace(), key.name());
+    }
+
+    /**
+     * The app a pass starts from: the cached one, or a live GET when {@code readLive} says so (the first pass after
+     * this replica took the app's shard over: the cache may predate the previous owner's last write).
+     */
+    public GenericKubernetesResource appForPass(ResourceKey key) {
+        if (readLive.test(key)) {
+            return SparkApplications.api(client).inNamespace(key.namespace()).withName(key.name()).get();
+        }
+        return app(key);
+    }
+
+    public void readLiveWhen(Predicate<ResourceKey> predicate) {
+        this.readLive = predicate;
+    }
+
+    /** The keys of every cached SparkApplication and ScheduledSparkApplication. */
+    public List<ResourceKey> appKeys() {
+        return apps.list().stream().map(ResourceKey::of).toList();
+    }
+
+    public List<ResourceKey> scheduledAppKeys() {
+        return scheduledApps.list().stream().map(ResourceKey::of).toList();
     }
 
     public Pod pod(String namespace, String name) {

@@ -44,6 +44,10 @@ public final class ConnectCaches {
         return name == null || name.isEmpty() ? null : name;
     }
 
+    List<ResourceKey> connectKeys() {
+        return connects.list().stream().map(ResourceKey::of).toList();
+    }
+
     ConnectCaches onConnects(ResourceEventHandler<SparkConnect> handler) {
         connects.addHandler(handler);
         return this;

@@ -13,6 +13,7 @@ import io.sparkoperator.runtime.KeyedDispatcher;
 import io.sparkoperator.runtime.LeaderGate;
 import io.sparkoperator.runtime.ReconcileObserver;
 import io.sparkoperator.runtime.Reconciler;
+import io.sparkoperator.runtime.ShardGate;
 import java.lang.System.Logger.Level;
 import java.net.HttpURLConnection;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class SparkConnectController {
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile boolean crdMissing;
+    private volatile ShardGate shards;
 
     public SparkConnectController(KubernetesClient client, Settings settings,
             Function<ConnectCaches, Reconciler> reconciler, ReconcileObserver observer) {
@@ -54,6 +56,15 @@ public final class SparkConnectController {
         this.settings = settings;
         this.reconciler = reconciler;
         this.observer = observer;
+    }
+
+    /**
+     * Active-active replicas: reconcile a SparkConnect only while this replica holds its shard (the hash of its
+     * namespace/name, as for SparkApplications), and queue a shard's SparkConnects when it is taken over.
+     */
+    public SparkConnectController shardedBy(ShardGate gate) {
+        this.shards = gate;
+        return this;
     }
 
     /** Starts informers and, once they synced, reconciliation; blocks up to the cache sync timeout. */
@@ -71,13 +82,19 @@ public final class SparkConnectController {
         }
         timers = settings.timers().apply("spark-connect-timers");
         caches = new ConnectCaches(client, settings.namespaces());
-        Reconciler pass = reconciler.apply(caches);
+        ShardGate gate = shards;
+        Reconciler logged = reconciler.apply(caches);
+        Reconciler pass = gate == null ? logged : gate.guard(logged, Function.identity());
         dispatcher = new KeyedDispatcher(KIND, key -> {
             try (LogContext.Scope scope = LogContext.open(new LogResource(KIND, key.namespace(), key.name()))) {
                 return pass.reconcile(key);
             }
         }, settings.backoff(), timers, observer, settings.maxPassTime(), settings.maxConcurrentReconciles());
         dispatcher.pause();
+        if (gate != null) {
+            gate.onOpened(shard -> caches.connectKeys().stream().filter(key -> gate.shardOf(key) == shard)
+                    .forEach(dispatcher::enqueue));
+        }
         caches.onConnects(new KeyEventHandler<>(dispatcher::enqueue))
                 .onPods(new ConnectPodEvents(dispatcher::enqueueUrgent));
         try {

@@ -13,6 +13,7 @@ import io.sparkoperator.logging.LogFormat;
 import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
+import io.sparkoperator.runtime.LeaderElectionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,30 @@ class OperatorFlagsTest {
     }
 
     @Test
+    void shardsDefaultToOneLeaderAndMoreNeedLeasesWithRoomBetweenRenewDeadlineAndExpiry() {
+        assertEquals(1, parse().leaderElection().shards(), "one shard: leader election as before");
+        assertFalse(parse("--leader-election").leaderElection().sharded());
+        LeaderElectionOptions sharded = parse("--leader-election", "--shards=16").leaderElection();
+        assertEquals(16, sharded.shards());
+        assertTrue(sharded.sharded());
+        assertEquals(List.of("--shards=16 needs --leader-election=true: the shards are Leases"),
+                assertThrows(ConfigException.class, () -> parse("--shards=16")).problems());
+        assertEquals(List.of("--shards=0: must be at least 1"),
+                assertThrows(ConfigException.class, () -> parse("--leader-election", "--shards=0")).problems());
+        assertEquals(List.of("--shards=sixteen: not a whole number"),
+                assertThrows(ConfigException.class, () -> parse("--leader-election", "--shards=sixteen")).problems());
+        assertTrue(assertThrows(ConfigException.class, () -> parse("--leader-election", "--shards=2048"))
+                .getMessage().contains("--shards=2048 is more than 1024"));
+        ConfigException tight = assertThrows(ConfigException.class, () -> parse("--leader-election", "--shards=4",
+                "--leader-election-lease-duration=11s"));
+        assertEquals(List.of("--leader-election-lease-duration=11s must be longer than "
+                + "--leader-election-renew-deadline=10s + --leader-election-retry-period=2s with --shards=4"),
+                tight.problems());
+        assertEquals(4, parse("--leader-election", "--shards=4", "--leader-election-lease-duration=11s",
+                "--leader-election-retry-period=500ms").leaderElection().shards());
+    }
+
+    @Test
     void aBadLogFormatIsReportedAgainstTheFlagThatGaveIt() {
         ConfigException format = assertThrows(ConfigException.class, () -> parse("--log-format=xml"));
         assertEquals(List.of("--log-format=xml: log format 'xml' is not one of plain, json"), format.problems());
@@ -195,7 +220,7 @@ class OperatorFlagsTest {
                 "leader-election-retry-period", "metrics-bind-address", "metrics-port", "health-probe-bind-address",
                 "log-level", "log-encoder", "spark-submit-timeout", "spark-submit-concurrency",
                 "default-time-to-live-seconds", "max-tracked-executor-per-app", "spark-home", "spark-submit-master",
-                "cache-sync-timeout", "shutdown-timeout", "controller-threads")) {
+                "cache-sync-timeout", "shutdown-timeout", "controller-threads", "shards")) {
             assertTrue(help.contains("--" + flag + " "), flag);
         }
         assertTrue(help.contains("(default spark-operator-lock)"));

@@ -77,8 +77,10 @@ class OperatorDeploymentTest {
 
         assertHttpProbe(pod, container.getLivenessProbe(), "/healthz", health, "liveness");
         // /readyz holds only while leading: with leader election a standby would never be ready, stalling
-        // rolling updates and node drains, so readiness falls back to /healthz there.
-        boolean leaderElection = pod.flag("leader-election").orElse("false").equals("true");
+        // rolling updates and node drains, so readiness falls back to /healthz there. Active-active replicas
+        // (--shards above 1) all serve: /readyz again.
+        boolean leaderElection = pod.flag("leader-election").orElse("false").equals("true")
+                && !RbacManifestTest.sharded(pod);
         assertHttpProbe(pod, container.getReadinessProbe(), leaderElection ? "/healthz" : "/readyz", health,
                 "readiness");
 

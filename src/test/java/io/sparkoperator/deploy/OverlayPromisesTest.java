@@ -47,12 +47,15 @@ class OverlayPromisesTest {
     }
 
     @Test
-    void highAvailabilityRunsTwoReplicasWithLeaderElectionAndABudget() {
+    void highAvailabilityRunsThreeActiveReplicasSharingShardsAndABudget() {
         for (String name : List.of(Kustomizations.HIGH_AVAILABILITY, Kustomizations.HA_WITH_PROMETHEUS)) {
             Manifests ha = Kustomizations.rendered(name);
             OperatorPod pod = OperatorPod.of(ha);
-            assertEquals(2, pod.deployment().getSpec().getReplicas(), name + " replicas");
+            assertEquals(3, pod.deployment().getSpec().getReplicas(), name + " replicas");
             assertEquals(Optional.of("true"), pod.flag("leader-election"), name + " --leader-election");
+            assertEquals(Optional.of("16"), pod.flag("shards"), name + " --shards: active-active");
+            assertEquals("/readyz", pod.container().getReadinessProbe().getHttpGet().getPath(),
+                    name + ": every replica serves, so readiness is /readyz");
             assertEquals(Optional.of("$(POD_NAMESPACE)"), pod.flag("leader-election-lock-namespace"),
                     name + ": the Lease sits in the operator's namespace, where the Role allows it");
             List<JsonNode> budgets = ha.ofKind("PodDisruptionBudget");

@@ -114,6 +114,21 @@ class LoggingTest {
     }
 
     @Test
+    void jsonLinesNameTheReplicaWhenSeveralShareTheWork() throws IOException {
+        LoggingSetup.configure(new LogSettings(LogLevel.INFO, LogFormat.JSON), out);
+        LogContext.replica("spark-operator-7c9f_1a2b3c4d");
+        try {
+            log.info("took shard 5");
+        } finally {
+            LogContext.replica(null);
+        }
+        log.info("alone");
+        List<String> lines = lines();
+        assertEquals("spark-operator-7c9f_1a2b3c4d", new ObjectMapper().readTree(lines.get(0)).get("replica").asText());
+        assertFalse(new ObjectMapper().readTree(lines.get(1)).has("replica"));
+    }
+
+    @Test
     void levelFiltersAndDebugSuppliersAreNotEvaluatedWhenOff() {
         LoggingSetup.configure(new LogSettings(LogLevel.WARN, LogFormat.PLAIN), out);
         log.info("hidden");

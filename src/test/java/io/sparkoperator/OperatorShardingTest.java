@@ -32,20 +32,10 @@ class OperatorShardingTest {
 
     @Test
     void twoReplicasAreBothReadyAndSayWhichShardsTheyHold() throws Exception {
-        Path submit = Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit");
-        Files.writeString(submit, "#!/bin/sh\nexit 0\n");
-        submit.toFile().setExecutable(true);
-        OperatorConfig config = OperatorFlags.parse(new String[] {"--spark-home=" + sparkHome,
-                "--spark-submit-master=k8s://https://127.0.0.1:1", "--metrics-bind-address=127.0.0.1:0",
-                "--health-probe-bind-address=127.0.0.1:0", "--leader-election=true",
-                "--leader-election-lock-namespace=default", "--shards=4", "--leader-election-lease-duration=3s",
-                "--leader-election-renew-deadline=2s", "--leader-election-retry-period=200ms",
-                "--shutdown-timeout=5s"}, Map.of());
+        OperatorConfig config = shardedConfig();
         try (MockCluster cluster = new MockCluster()) {
-            Operator one = Operator.start(config, Map.of("POD_NAME", "operator-one"), cluster.newClient(),
-                    UnaryOperator.identity());
-            Operator two = Operator.start(config, Map.of("POD_NAME", "operator-two"), cluster.newClient(),
-                    UnaryOperator.identity());
+            Operator one = replica(config, cluster, "operator-one");
+            Operator two = replica(config, cluster, "operator-two");
             try {
                 waitFor(() -> readyz(one).contains("holds 2 of 4 shards") && readyz(two).contains("holds 2 of 4 shards"));
                 assertTrue(one.isReady() && two.isReady(), "both replicas serve");
@@ -75,20 +65,10 @@ class OperatorShardingTest {
     /** A SparkConnect goes with its shard too: only the holder of that shard's Lease makes its server. */
     @Test
     void aSparkConnectIsServedByTheHolderOfItsShardAlone() throws Exception {
-        Path submit = Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit");
-        Files.writeString(submit, "#!/bin/sh\nexit 0\n");
-        submit.toFile().setExecutable(true);
-        OperatorConfig config = OperatorFlags.parse(new String[] {"--spark-home=" + sparkHome,
-                "--spark-submit-master=k8s://https://127.0.0.1:1", "--metrics-bind-address=0",
-                "--health-probe-bind-address=127.0.0.1:0", "--leader-election=true",
-                "--leader-election-lock-namespace=default", "--shards=4", "--leader-election-lease-duration=3s",
-                "--leader-election-renew-deadline=2s", "--leader-election-retry-period=200ms",
-                "--shutdown-timeout=5s"}, Map.of());
+        OperatorConfig config = shardedConfig();
         try (MockCluster cluster = new MockCluster()) {
-            Operator one = Operator.start(config, Map.of("POD_NAME", "operator-one"), cluster.newClient(),
-                    UnaryOperator.identity());
-            Operator two = Operator.start(config, Map.of("POD_NAME", "operator-two"), cluster.newClient(),
-                    UnaryOperator.identity());
+            Operator one = replica(config, cluster, "operator-one");
+            Operator two = replica(config, cluster, "operator-two");
             try {
                 waitFor(() -> readyz(one).contains("holds 2 of 4 shards") && readyz(two).contains("holds 2 of 4 shards"));
                 List<String> names = List.of("connect-a", "connect-b", "connect-c", "connect-d", "connect-e");
@@ -116,6 +96,23 @@ class OperatorShardingTest {
                 two.shutdown();
             }
         }
+    }
+
+    /** Four shards, short Lease timings, a spark-submit that does nothing (these tests submit nothing real). */
+    private OperatorConfig shardedConfig() throws Exception {
+        Path submit = Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit");
+        Files.writeString(submit, "#!/bin/sh\nexit 0\n");
+        submit.toFile().setExecutable(true);
+        return OperatorFlags.parse(new String[] {"--spark-home=" + sparkHome,
+                "--spark-submit-master=k8s://https://127.0.0.1:1", "--metrics-bind-address=127.0.0.1:0",
+                "--health-probe-bind-address=127.0.0.1:0", "--leader-election=true",
+                "--leader-election-lock-namespace=default", "--shards=4", "--leader-election-lease-duration=3s",
+                "--leader-election-renew-deadline=2s", "--leader-election-retry-period=200ms",
+                "--shutdown-timeout=5s"}, Map.of());
+    }
+
+    private static Operator replica(OperatorConfig config, MockCluster cluster, String pod) throws Exception {
+        return Operator.start(config, Map.of("POD_NAME", pod), cluster.newClient(), UnaryOperator.identity());
     }
 
     private String readyz(Operator operator) {

@@ -21,6 +21,7 @@ import io.sparkoperator.runtime.KeyedDispatcherTest;
 import io.sparkoperator.sparkapp.SparkApplications;
 import io.sparkoperator.submit.PodTemplateRenderer;
 import io.sparkoperator.testing.FakeKubelet;
+import io.sparkoperator.testing.LifecycleRig;
 import io.sparkoperator.testing.MockCluster;
 import io.sparkoperator.testing.TestApps;
 import io.sparkoperator.testing.TestOperator;
@@ -41,17 +42,14 @@ import org.junit.jupiter.api.Test;
 class BatchSchedulingLifecycleTest {
     static final BatchSettings ENABLED = new BatchSettings(true, "", List.of("scheduler-plugins-scheduler"), true);
 
-    private final MockCluster cluster = new MockCluster();
-    private final FakeKubelet kubelet = new FakeKubelet(cluster.client, FakeKubelet.Plan.KEEP_RUNNING);
+    private final LifecycleRig rig = new LifecycleRig(FakeKubelet.Plan.KEEP_RUNNING);
+    private final MockCluster cluster = rig.cluster;
+    private final FakeKubelet kubelet = rig.kubelet;
     private TestOperator operator;
 
     @AfterEach
     void close() {
-        if (operator != null) {
-            operator.close();
-        }
-        kubelet.close();
-        cluster.close();
+        rig.close(operator);
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

@@ -9,6 +9,7 @@ import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.EventReasons;
 import io.sparkoperator.runtime.KeyedDispatcherTest;
 import io.sparkoperator.testing.FakeKubelet;
+import io.sparkoperator.testing.LifecycleRig;
 import io.sparkoperator.testing.KubectlView;
 import io.sparkoperator.testing.MockCluster;
 import io.sparkoperator.testing.TestApps;
@@ -26,17 +27,14 @@ import org.junit.jupiter.api.Test;
  * reason spelling, one Event per transition. Printed, so the story can be read in the test log.
  */
 class KubectlStoryTest {
-    private final MockCluster cluster = new MockCluster();
-    private final FakeKubelet kubelet = new FakeKubelet(cluster.client, FakeKubelet.Plan.SUCCEED);
+    private final LifecycleRig rig = new LifecycleRig();
+    private final MockCluster cluster = rig.cluster;
+    private final FakeKubelet kubelet = rig.kubelet;
     private TestOperator operator;
 
     @AfterEach
     void close() throws Exception {
-        if (operator != null) {
-            operator.close();
-        }
-        kubelet.close();
-        cluster.close();
+        rig.close(operator);
     }
 
     private AppState state(String name) {

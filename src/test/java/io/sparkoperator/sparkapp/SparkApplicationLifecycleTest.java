@@ -13,6 +13,7 @@ import io.sparkoperator.api.SparkApplicationStatus;
 import io.sparkoperator.runtime.KeyedDispatcherTest;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.testing.FakeKubelet;
+import io.sparkoperator.testing.LifecycleRig;
 import io.sparkoperator.testing.FakeSparkSubmit;
 import io.sparkoperator.testing.MockCluster;
 import io.sparkoperator.testing.TestApps;
@@ -26,17 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /** Whole SparkApplication lifecycles against the CRUD mock, a fake spark-submit and a fake kubelet. */
 class SparkApplicationLifecycleTest {
-    private final MockCluster cluster = new MockCluster();
-    private final FakeKubelet kubelet = new FakeKubelet(cluster.client, FakeKubelet.Plan.SUCCEED);
+    private final LifecycleRig rig = new LifecycleRig();
+    private final MockCluster cluster = rig.cluster;
+    private final FakeKubelet kubelet = rig.kubelet;
     private TestOperator operator;
 
     @AfterEach
     void close() throws Exception {
-        if (operator != null) {
-            operator.close();
-        }
-        kubelet.close();
-        cluster.close();
+        rig.close(operator);
     }
 
     /** Lifecycles take well under a second each; the patience covers a stalled request's time-out and retry. */

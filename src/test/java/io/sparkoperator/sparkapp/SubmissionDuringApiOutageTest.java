@@ -11,6 +11,7 @@ import io.sparkoperator.runtime.KeyedDispatcherTest;
 import io.sparkoperator.runtime.LeaderElectionOptions;
 import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.testing.FakeKubelet;
+import io.sparkoperator.testing.LifecycleRig;
 import io.sparkoperator.testing.MockCluster;
 import io.sparkoperator.testing.TestApps;
 import io.sparkoperator.testing.TestOperator;
@@ -28,17 +29,14 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionDuringApiOutageTest {
     private static final int APPS = 10;
-    private final MockCluster cluster = new MockCluster();
-    private final FakeKubelet kubelet = new FakeKubelet(cluster.client, FakeKubelet.Plan.SUCCEED);
+    private final LifecycleRig rig = new LifecycleRig();
+    private final MockCluster cluster = rig.cluster;
+    private final FakeKubelet kubelet = rig.kubelet;
     private TestOperator operator;
 
     @AfterEach
     void close() throws Exception {
-        if (operator != null) {
-            operator.close();
-        }
-        kubelet.close();
-        cluster.close();
+        rig.close(operator);
     }
 
     private TestOperator operator(Duration bound) {

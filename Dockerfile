@@ -9,7 +9,12 @@ FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 # Spark first: its 184 jars change only with src/spark-home/pom.xml, so this layer is cached across code changes.
 COPY src/spark-home/pom.xml src/spark-home/pom.xml
-RUN mvn -B -ntp -q -f src/spark-home/pom.xml package -Dspark.home.dir=/opt/spark
+RUN mvn -B -ntp -q -f src/spark-home/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
+      -DoutputDirectory=/opt/spark/jars
+# The submission worker (operator/spark-submit-worker.jar), compiled against those jars.
+COPY src/spark-home/worker src/spark-home/worker
+RUN mvn -B -ntp -q -f src/spark-home/pom.xml package -Dspark.home.dir=/opt/spark \
+ && test -s /opt/spark/operator/spark-submit-worker.jar
 COPY src/spark-home/bin/spark-submit /opt/spark/bin/spark-submit
 COPY pom.xml ./
 COPY src src

@@ -38,9 +38,10 @@ clean:
 # --- Spark assembly for the submit integration tests and bench-submit (issue 4) ---
 SPARK_HOME_STAMP := $(SPARK_HOME_DIR)/.assembled
 .PHONY: spark-home
-spark-home: $(SPARK_HOME_STAMP) ## assemble Spark 4.1.1 (core + kubernetes) from Maven Central into target/spark-home
+spark-home: $(SPARK_HOME_STAMP) ## assemble Spark 4.1.1 (core + kubernetes) and the submission worker into target/spark-home
 
-$(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit
+WORKER_SOURCES := $(shell find src/spark-home/worker -name '*.java')
+$(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit $(WORKER_SOURCES)
 	$(MVN) -q -f src/spark-home/pom.xml package -Dspark.home.dir=$(SPARK_HOME_DIR)
 	install -D -m 0755 src/spark-home/bin/spark-submit $(SPARK_HOME_DIR)/bin/spark-submit
 	touch $@

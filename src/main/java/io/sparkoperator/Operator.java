@@ -77,7 +77,7 @@ public final class Operator {
         String identity = env.getOrDefault("POD_NAME", env.getOrDefault("HOSTNAME", "spark-operator")) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         this.client = client;
-        submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)));
+        submitter = new Submitter(submitterSettings.apply(submitterConfig(config, env)), config.submissionWorker());
         OperatorMetrics metrics = new OperatorMetrics(config.metrics(),
                 () -> cached(SparkCaches::typedApps), () -> cached(SparkCaches::executorPods));
         MetricsWiring wiring = new MetricsWiring(metrics, clock);
@@ -125,6 +125,8 @@ public final class Operator {
                 wiring.reconciles(connectMetrics));
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get, config.sparkSubmitConcurrency());
+        metrics.controller().trackSubmissionWorkers(submitter::workersAlive, submitter::workersStarted,
+                submitter::workerFallbacks, submitter::workersResidentBytes);
         LeaderElectionOptions election = config.leaderElection();
         LeaderGate.Work work = LeaderGate.Work.all(runtime.asLeaderWork(KILL_GRACE), connect.asLeaderWork(KILL_GRACE));
         if (election.sharded()) {

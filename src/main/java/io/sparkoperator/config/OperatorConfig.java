@@ -5,6 +5,7 @@ import io.sparkoperator.batch.BatchSettings;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
+import io.sparkoperator.submit.WorkerSettings;
 import io.sparkoperator.ui.UiServiceOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param workDir             where spark-submit's pod template files and start-up cache live
  * @param apiServerUnavailableTimeout how long submissions failing on an unreachable API server are retried free
  * @param batch               batch schedulers and the driver PodDisruptionBudget ({@code --enable-batch-scheduler}...)
+ * @param submissionWorker    warm or cold submission, and when a submission worker is replaced
  */
 public record OperatorConfig(
         List<String> namespaces,
@@ -47,7 +49,8 @@ public record OperatorConfig(
         int controllerThreads,
         Path workDir,
         Duration apiServerUnavailableTimeout,
-        BatchSettings batch) {
+        BatchSettings batch,
+        WorkerSettings submissionWorker) {
 
     public OperatorConfig {
         namespaces = List.copyOf(namespaces);

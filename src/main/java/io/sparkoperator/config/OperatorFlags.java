@@ -9,7 +9,9 @@ import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
+import io.sparkoperator.submit.SubmissionMode;
 import io.sparkoperator.submit.SubmitterConfig;
+import io.sparkoperator.submit.WorkerSettings;
 import io.sparkoperator.ui.IngressOptions;
 import io.sparkoperator.ui.UiServiceOptions;
 import java.nio.file.Path;
@@ -103,7 +105,14 @@ public final class OperatorFlags {
                     + "(default: <java.io.tmpdir>/spark-operator)."),
             new Flag("api-server-unavailable-timeout", "10m", false,
                     "How long a submission that fails because the API server cannot be reached (refused, timed out, "
-                    + "5xx, 429) is retried without spending the app's submission retries."));
+                    + "5xx, 429) is retried without spending the app's submission retries."),
+            new Flag("submission-mode", "warm", false,
+                    "warm: run spark-submit in long-lived submission worker JVMs (at most --spark-submit-concurrency),"
+                    + " cold when none can start; cold: a new spark-submit JVM per submission."),
+            new Flag("submission-worker-max-submissions", String.valueOf(WorkerSettings.DEFAULT_MAX_SUBMISSIONS),
+                    false, "A submission worker is replaced after this many submissions."),
+            new Flag("submission-worker-max-heap-mib", String.valueOf(WorkerSettings.DEFAULT_MAX_HEAP_MIB), false,
+                    "A submission worker is replaced when its heap in use after collection passes this (MiB)."));
 
     private OperatorFlags() {
     }
@@ -200,7 +209,11 @@ public final class OperatorFlags {
                 v.intAtLeast("controller-threads", 1),
                 v.text("work-dir").isEmpty() ? SubmitterConfig.defaultWorkDir() : Path.of(v.text("work-dir")),
                 v.positiveDuration("api-server-unavailable-timeout"),
-                batch);
+                batch,
+                WorkerSettings.defaults()
+                        .withMode(v.get("submission-mode", SubmissionMode::parse, SubmissionMode.WARM))
+                        .withLimits(v.intAtLeast("submission-worker-max-submissions", 1),
+                                v.intAtLeast("submission-worker-max-heap-mib", 1)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

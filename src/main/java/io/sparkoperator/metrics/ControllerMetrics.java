@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +42,15 @@ public final class ControllerMetrics implements MultiCollector {
     private final ConcurrentMap<String, IntSupplier> workPending = new ConcurrentHashMap<>();
     private volatile IntSupplier submitProcessesRunning = () -> 0;
     private volatile int submitProcessesMax;
+    private volatile SubmissionWorkers workers;
     private volatile Leadership leadership;
     private volatile BooleanSupplier ready = () -> false;
     private volatile Sharding sharding;
+
+    /** The warm submission path's workers. */
+    private record SubmissionWorkers(IntSupplier alive, LongSupplier started, LongSupplier fallbacks,
+            LongSupplier residentBytes) {
+    }
 
     /** The Lease this replica competes for, and whether it holds it. */
     private record Leadership(String lockName, BooleanSupplier leading) {
@@ -83,6 +90,15 @@ public final class ControllerMetrics implements MultiCollector {
     public void trackSubmitProcesses(IntSupplier running, int max) {
         this.submitProcessesRunning = running;
         this.submitProcessesMax = max;
+    }
+
+    /**
+     * The submission workers ({@code --submission-mode=warm}): how many are alive, started and their resident memory
+     * now, and the submissions that went cold because none could start.
+     */
+    public void trackSubmissionWorkers(IntSupplier alive, LongSupplier started, LongSupplier fallbacks,
+            LongSupplier residentBytes) {
+        this.workers = new SubmissionWorkers(alive, started, fallbacks, residentBytes);
     }
 
     /**
@@ -151,6 +167,17 @@ public final class ControllerMetrics implements MultiCollector {
         if (submitProcessesMax > 0) {
             all.add(Gauges.single("spark_operator_submit_processes_max",
                     "spark-submit child processes allowed at once (--spark-submit-concurrency)", submitProcessesMax));
+        }
+        SubmissionWorkers pool = workers;
+        if (pool != null) {
+            all.add(Gauges.single("spark_operator_submission_workers", "Submission worker JVMs alive now (warm"
+                    + " submission)", pool.alive().getAsInt()));
+            all.add(Gauges.single("spark_operator_submission_workers_resident_memory_bytes", "Resident memory of the"
+                    + " submission worker JVMs alive now", pool.residentBytes().getAsLong()));
+            all.add(Counters.single("spark_operator_submission_workers_started", "Submission worker JVMs started"
+                    + " (first ones and replacements)", pool.started().getAsLong()));
+            all.add(Counters.single("spark_operator_submission_worker_fallbacks", "Submissions run as a new"
+                    + " spark-submit JVM because no submission worker could start", pool.fallbacks().getAsLong()));
         }
         Leadership lease = leadership;
         if (lease != null) {

@@ -55,8 +55,12 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     /** As {@link #run(List)}; {@code secrets} are masked in the logged command line. */
     ProcessRun run(List<String> args, SecretValues secrets) {
+        return run(args, secrets, config.timeout());
+    }
+
+    /** As {@link #run(List, SecretValues)}, within {@code timeout} (what is left of a submission's time). */
+    ProcessRun run(List<String> args, SecretValues secrets, Duration timeout) {
         long start = System.nanoTime();
-        Duration timeout = config.timeout();
         if (closed) {
             return new ProcessRun.Killed(timeout, "the submitter is shut down");
         }
@@ -210,6 +214,11 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     private static Duration elapsed(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The child JDK's feature version, 0 when unknown. */
+    int childJavaFeature() {
+        return childJavaFeature;
     }
 
     /** How many spark-submit processes are running now. */

@@ -8,17 +8,33 @@ import java.util.Optional;
 
 /**
  * The one call the controller makes to submit: validate, render the pod templates into a private temp dir, build
- * the arguments, run spark-submit, remove the temp dir, and say what happened. Thread-safe; concurrency is bounded
- * by the runner. Never throws for a bad spec or a failed run: both are a {@link SubmitResult}.
+ * the arguments, run spark-submit (in a warm submission worker, or as a new JVM), remove the temp dir, and say what
+ * happened. Both paths give the same {@link ProcessRun}, read the same way. Thread-safe; concurrency is bounded by
+ * the runner or the worker pool. Never throws for a bad spec or a failed run: both are a {@link SubmitResult}.
  */
 public final class Submitter implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Submitter.class.getName());
     private final SubmitterConfig config;
     private final SparkSubmitRunner runner;
+    /** The warm path; null in cold mode. */
+    private final WorkerPool workers;
+
+    /** A new spark-submit JVM per submission (cold). */
+    public Submitter(SubmitterConfig config) {
+        this(config, WorkerSettings.cold());
+    }
 
     /** @throws IllegalStateException when SPARK_HOME has no {@code bin/spark-submit} (fail fast at start-up) */
-    public Submitter(SubmitterConfig config) {
+    public Submitter(SubmitterConfig config, WorkerSettings workerSettings) {
         this.config = config;
         this.runner = new SparkSubmitRunner(config);
+        this.workers = workerSettings.mode() == SubmissionMode.WARM
+                ? new WorkerPool(config, workerSettings, runner.childJavaFeature(), runner, System::nanoTime)
+                : null;
+    }
+
+    public SubmissionMode mode() {
+        return workers == null ? SubmissionMode.COLD : SubmissionMode.WARM;
     }
 
     public SubmitResult submit(SparkApplication app, String submissionId) {
@@ -33,11 +49,40 @@ public final class Submitter implements AutoCloseable {
             List<String> args = SubmitArguments.build(app, submissionId, config.masterUrl(), files.paths(),
                     config.arguments());
             SecretValues secrets = SecretValues.of(app.getSpec());
-            return masked(classify(runner.run(args, secrets), driverPod, templates.warnings()), secrets);
+            return masked(classify(run(args, secrets), driverPod, templates.warnings()), secrets);
         } catch (IOException e) {
             return new SubmitResult.Failed(-1, List.of("could not write the pod templates under " + config.workDir()
                     + ": " + e.getMessage()));
         }
+    }
+
+    private ProcessRun run(List<String> args, SecretValues secrets) {
+        if (workers == null) {
+            return runner.run(args, secrets);
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit in a submission worker: "
+                + secrets.mask(String.join(" ", SecretRedaction.redact(args))));
+        return workers.run(args, secrets);
+    }
+
+    /** Submission workers alive now (0 in cold mode). */
+    public int workersAlive() {
+        return workers == null ? 0 : workers.alive();
+    }
+
+    /** Submission workers started since the operator started. */
+    public long workersStarted() {
+        return workers == null ? 0 : workers.startedTotal();
+    }
+
+    /** Submissions that went cold because no submission worker could start. */
+    public long workerFallbacks() {
+        return workers == null ? 0 : workers.fallbacksTotal();
+    }
+
+    /** The resident memory of the submission workers alive now, in bytes (0 where unknown). */
+    public long workersResidentBytes() {
+        return workers == null ? 0 : workers.residentBytes();
     }
 
     /** spark-submit may echo a conf or its whole command line: no secret of the spec reaches status or Events. */
@@ -70,9 +115,12 @@ public final class Submitter implements AutoCloseable {
         return lines.isEmpty() ? StderrDigest.errorLines(e.stdout()) : lines;
     }
 
-    /** Kills every spark-submit still running. */
+    /** Kills every spark-submit and submission worker still running. */
     @Override
     public void close() {
+        if (workers != null) {
+            workers.close();
+        }
         runner.close();
     }
 }

@@ -1,0 +1,54 @@
+package io.sparkoperator.worker;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+
+/**
+ * A class loader per submission that defines anew the few Spark classes whose statics must not outlive one
+ * submission, and leaves every other class to its parent (the worker's class path, where all of Spark is).
+ *
+ * <p>The driver ConfigMap name is a {@code static final} of {@code KubernetesClientUtils}, fixed at class
+ * initialisation. {@code Client} and {@code KubernetesClientApplication} are the classes on the submission path
+ * that reach it (a bytecode search of spark-kubernetes 4.1.1: the others are driver-side scheduler classes a
+ * submission never loads), so they come along, inner classes included: a class resolves the names it refers to
+ * through its own loader. Everything else stays shared and compiled, and must stay so: Spark's {@code Config}
+ * registers its entries in a process-wide registry that refuses a second registration.
+ */
+final class FreshStaticsLoader extends URLClassLoader {
+    private static final List<String> FRESH = List.of(
+            "org.apache.spark.deploy.k8s.submit.KubernetesClientUtils",
+            "org.apache.spark.deploy.k8s.submit.Client",
+            "org.apache.spark.deploy.k8s.submit.KubernetesClientApplication");
+
+    FreshStaticsLoader(String name, URL[] kubernetesJars, ClassLoader parent) {
+        super(name, kubernetesJars, parent);
+    }
+
+    /** Whether this loader defines the class itself: a listed class or one of its inner classes. */
+    static boolean fresh(String className) {
+        for (String prefix : FRESH) {
+            if (className.equals(prefix) || className.startsWith(prefix + "$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!fresh(name)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The submission worker: a long-lived JVM the operator starts next to Spark's jars, which runs Spark's own
+ * {@code SparkSubmit} for one submission after another (what {@code bin/spark-submit} would do in a new JVM each
+ * time). {@code SubmissionWorker} speaks the line protocol with the operator, {@code OneSubmission} runs one
+ * submission with no state carried into the next, {@code CapturedOutput} keeps what it printed.
+ */
+package io.sparkoperator.worker;

@@ -80,6 +80,11 @@ public final class Submitter implements AutoCloseable {
         return workers == null ? 0 : workers.fallbacksTotal();
     }
 
+    /** The process IDs of the submission workers alive now. */
+    List<Long> workerPids() {
+        return workers == null ? List.of() : workers.pids();
+    }
+
     /** The resident memory of the submission workers alive now, in bytes (0 where unknown). */
     public long workersResidentBytes() {
         return workers == null ? 0 : workers.residentBytes();

@@ -196,6 +196,14 @@ final class WorkerPool implements AutoCloseable {
         return sum;
     }
 
+    /** The process IDs of the workers alive now (tests kill one). */
+    List<Long> pids() {
+        List<Long> pids = new java.util.ArrayList<>();
+        idle.forEach(worker -> pids.add(worker.pid()));
+        busy.forEach(worker -> pids.add(worker.pid()));
+        return pids;
+    }
+
     /** Kills every worker (operator shutdown): running submissions end as killed. */
     @Override
     public void close() {

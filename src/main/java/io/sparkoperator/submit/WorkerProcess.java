@@ -82,6 +82,9 @@ final class WorkerProcess {
             command.addAll(List.of(userOptions.split("\\s+")));
         }
         command.addAll(settings.jvmOptions());
+        if (childJavaFeature >= 24) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // Hadoop loads its native library: no warning each start
+        }
         command.add("-cp");
         command.add(sparkHome.resolve("jars") + "/*" + java.io.File.pathSeparator + settings.jar(sparkHome));
         command.add(MAIN_CLASS);

@@ -13,8 +13,13 @@ public final class SparkMockApiServer {
 
     /** A started server; {@code destroy()} it when done. {@code createClient()} gives a fabric8 client to it. */
     public static KubernetesMockServer start() {
+        return start(new ApplyPatchCrudDispatcher());
+    }
+
+    /** As {@link #start()}, with a dispatcher of the test's (one that stalls some requests, say). */
+    public static KubernetesMockServer start(ApplyPatchCrudDispatcher dispatcher) {
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), new HashMap<>(), new ApplyPatchCrudDispatcher(), false);
+                new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         return server;
     }

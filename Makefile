@@ -50,8 +50,8 @@ $(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit $(WO
 test: spark-home
 
 .PHONY: bench-submit
-bench-submit: spark-home ## median CPU/wall per real spark-submit, default vs tuned child JVM; updates BENCHMARKS.md
-	$(MVN) -q test -Dtest=SubmitBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+bench-submit: spark-home ## real submissions: cold default / cold tuned / warm side by side, sustained load; updates BENCHMARKS.md
+	$(MVN) -q test -Dtest=SubmitBench,SubmissionPathsBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 # --- Run, deploy and image (issue 8) ---
 KUBECTL ?= kubectl

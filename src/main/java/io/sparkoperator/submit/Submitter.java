@@ -31,6 +31,9 @@ public final class Submitter implements AutoCloseable {
         this.workers = workerSettings.mode() == SubmissionMode.WARM
                 ? new WorkerPool(config, workerSettings, runner.childJavaFeature(), runner, System::nanoTime)
                 : null;
+        if (workers != null) {
+            workers.startAhead();
+        }
     }
 
     public SubmissionMode mode() {

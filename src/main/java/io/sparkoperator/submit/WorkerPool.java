@@ -25,6 +25,9 @@ import java.util.function.LongSupplier;
  *       after collection passes {@link WorkerSettings#maxHeapMiB()}.</li>
  *   <li>A worker that cannot start sends the submission down the cold path (a new spark-submit JVM) with a
  *       warning, and so does every submission for {@link #RETRY_START_AFTER}; then a start is tried again.</li>
+ *   <li>One worker is started ahead, at the start and whenever one retires, and warmed up with a submission that
+ *       fails at once ({@link WorkerProcess#WARM_UP}): its first real submission then costs what the others do,
+ *       not the seconds of a cold JVM. It takes a slot while it starts, so the worker count stays bounded.</li>
  * </ul>
  */
 final class WorkerPool implements AutoCloseable {
@@ -53,6 +56,42 @@ final class WorkerPool implements AutoCloseable {
         this.cold = cold;
         this.nanoClock = nanoClock;
         this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
+    }
+
+    /** Starts a warmed-up worker in the background, when a slot comes free (the start, or a worker retired). */
+    void startAhead() {
+        Thread.ofVirtual().name("submission-worker-ahead").start(() -> {
+            try {
+                if (!slots.tryAcquire(config.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (closed || nanoClock.getAsLong() - coldUntilNanos < 0) {
+                    return;
+                }
+                WorkerProcess worker = WorkerProcess.start(config, settings, childJavaFeature);
+                started.incrementAndGet();
+                busy.add(worker);
+                boolean warm = worker.warmUp();
+                busy.remove(worker);
+                if (warm && !closed) {
+                    idle.addLast(worker);
+                } else {
+                    worker.kill();
+                }
+            } catch (WorkerProcess.StartFailure e) {
+                coldUntilNanos = nanoClock.getAsLong() + RETRY_START_AFTER.toNanos();
+                coldSpell = true;
+                LOG.log(System.Logger.Level.WARNING, () -> "submission worker unavailable (" + e.getMessage()
+                        + "): submitting with a new spark-submit JVM each time for the next "
+                        + DurationText.of(RETRY_START_AFTER));
+            } finally {
+                slots.release();
+            }
+        });
     }
 
     /** Runs one submission, in a worker when one is or can be started, else cold. */
@@ -84,6 +123,7 @@ final class WorkerPool implements AutoCloseable {
             WorkerProcess worker = takeIdle();
             if (worker == null) {
                 if (nanoClock.getAsLong() - coldUntilNanos < 0) {
+                    fallbacks.incrementAndGet(); // a start failed lately: not again for every submission
                     return cold.run(args, secrets, remaining(start, timeout));
                 }
                 try {
@@ -157,6 +197,7 @@ final class WorkerPool implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "submission worker pid " + worker.pid() + " retired after "
                     + worker.submissions() + " submissions, heap in use " + heapMiB + " MiB");
             Thread.ofVirtual().name("submission-worker-stop-" + worker.pid()).start(worker::stop);
+            startAhead();
             return;
         }
         idle.addFirst(worker); // most recently used first: the others may retire idle

@@ -20,6 +20,7 @@ import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.submit.ChildJvmOptions;
 import io.sparkoperator.submit.Submitter;
 import io.sparkoperator.submit.SubmitterConfig;
+import io.sparkoperator.submit.WorkerSettings;
 import io.sparkoperator.ui.UiServiceOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -113,20 +114,22 @@ public final class BenchOperator {
     }
 
     /**
-     * {@code spark-submit <SPARK_HOME> <default|tuned|cds> <cache dir> <work dir>}: the real one, one per core.
-     * {@code tuned} is what the submit package ships (C1 only + the start-up cache for the child's JDK: an AOT cache
-     * on JDK 25+); {@code cds} forces the class-data archive that JDK 19-24 children get, for comparison.
+     * {@code spark-submit <SPARK_HOME> <default|tuned|cds|warm> <cache dir> <work dir>}: the real one, one per core.
+     * {@code tuned} is what the submit package ships for the cold path (C1 only + the start-up cache for the child's
+     * JDK: an AOT cache on JDK 25+); {@code cds} forces the class-data archive that JDK 19-24 children get, for
+     * comparison; {@code warm} is the shipped default, submission workers.
      */
     private static SparkSubmission realSubmitter(String api, String[] args) {
         ChildJvmOptions jvm = switch (args[4]) {
-            case "tuned" -> ChildJvmOptions.tuned(Path.of(args[5]));
+            case "tuned", "warm" -> ChildJvmOptions.tuned(Path.of(args[5]));
             case "cds" -> new ChildJvmOptions(true, null, List.of("-XX:+AutoCreateSharedArchive",
                     "-XX:SharedArchiveFile=" + Path.of(args[5]).resolve("spark-submit.jsa")));
             default -> ChildJvmOptions.jdkDefaults();
         };
         Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)
                 .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(Path.of("/dev/null"))
-                .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)));
+                .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)),
+                args[4].equals("warm") ? WorkerSettings.defaults() : WorkerSettings.cold());
         return submitter::submit;
     }
 
@@ -148,6 +151,9 @@ public final class BenchOperator {
         r.put("cpuSinceReadyMs", (ProcessStats.cpuNanos() - cpuAtReady) / 1e6);
         r.put("cpuTotalMs", ProcessStats.cpuNanos() / 1e6);
         r.put("childCpuMs", ProcessStats.childrenCpuMillis());
+        long[] live = ProcessStats.liveChildrenCpuMillisAndPeakRssKiB();
+        r.put("liveChildCpuMs", live[0]);
+        r.put("liveChildPeakRssMiB", live[1] / 1024.0);
         r.put("reconciles", work.count());
         r.put("failures", failures);
         r.put("workP50Ms", work.percentileMillis(50));

@@ -3,6 +3,7 @@ package io.sparkoperator.bench;
 import io.sparkoperator.bench.apiserver.ObjectStore;
 import io.sparkoperator.bench.apiserver.WatchEventView;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ final class LifecycleTracker {
     private static final Set<String> FAILURES = Set.of("FAILED", "SUBMISSION_FAILED", "FAILING");
 
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> submittedAtNanos = new ConcurrentHashMap<>();
     private final Set<String> completed = ConcurrentHashMap.newKeySet();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final CountDownLatch allSubmitted;
@@ -40,6 +42,7 @@ final class LifecycleTracker {
         String key = event.namespace() + "/" + event.name();
         if (SUBMITTED_OR_LATER.contains(state) && submitted.add(key)) {
             lastSubmittedNanos = System.nanoTime();
+            submittedAtNanos.put(event.name(), lastSubmittedNanos);
             allSubmitted.countDown();
         }
         if (state.equals("COMPLETED") && completed.add(key)) {
@@ -66,6 +69,11 @@ final class LifecycleTracker {
 
     long lastCompletedNanos() {
         return lastCompletedNanos;
+    }
+
+    /** When each app (by name) was first seen SUBMITTED or later, {@link System#nanoTime()}. */
+    Map<String, Long> submittedAtNanos() {
+        return Map.copyOf(submittedAtNanos);
     }
 
     int submitted() {

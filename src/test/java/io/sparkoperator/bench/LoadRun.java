@@ -50,6 +50,44 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Sustained load: {@code settings.apps()} applications created at {@code perSecond}, each one's time from its
+     * create to SUBMITTED, in creation order.
+     */
+    PacedResult runPaced(double perSecond) throws Exception {
+        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
+                settings.submitter(), jvmOptions(settings.label()), settings.logDir().resolve("operator-paced-"
+                        + settings.label() + ".log"), settings.bound())) {
+            server.counts().reset();
+            Map<String, Object> before = reportOrError(operator);
+            long start = System.nanoTime();
+            long[] createdAt = new long[settings.apps()];
+            for (int i = 0; i < settings.apps(); i++) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                createdAt[i] = System.nanoTime();
+                store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
+                        SparkPiManifest.json(SparkPiManifest.name(i))));
+            }
+            boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
+            Map<String, Long> submittedAt = tracker.submittedAtNanos();
+            double[] createdSeconds = new double[settings.apps()];
+            double[] latencySeconds = new double[settings.apps()];
+            for (int i = 0; i < settings.apps(); i++) {
+                Long at = submittedAt.get(SparkPiManifest.name(i));
+                createdSeconds[i] = seconds(start, createdAt[i]);
+                latencySeconds[i] = at == null ? Double.NaN : seconds(createdAt[i], at);
+            }
+            tracker.awaitCompleted(settings.bound());
+            awaitQuietApi();
+            return new PacedResult(perSecond, allSubmitted, createdSeconds, latencySeconds, before,
+                    reportOrError(operator), server.counts().total(), tracker.failed().size());
+        }
+    }
+
     /** A fresh operator against the cluster as the run left it: time to synced caches and to a finished first pass. */
     StartupResult restart() throws Exception {
         server.counts().reset();

@@ -89,6 +89,30 @@ final class ProcessStats {
         }
     }
 
+    /**
+     * CPU (ms) and peak RSS (KiB) of this process's live child processes (submission workers), from
+     * /proc/<pid>/stat and status; zeros where there is no /proc.
+     */
+    static long[] liveChildrenCpuMillisAndPeakRssKiB() {
+        long cpu = 0;
+        long rss = 0;
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS; // utime, stime
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(child.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        rss += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile
+            }
+        }
+        return new long[] {cpu, rss};
+    }
+
     static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
                 .filter(t -> t > 0).sum();

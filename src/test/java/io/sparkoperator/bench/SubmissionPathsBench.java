@@ -1,0 +1,130 @@
+package io.sparkoperator.bench;
+
+import io.sparkoperator.testing.AssembledSparkHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code make bench-submit}, the side-by-side part: the benchmark operator (its own JVM, the deployed heap) with
+ * the real Submitter against the lean API server, the same spark-pi apps created in one burst, once per submission
+ * path: a new spark-submit JVM with the JDK's defaults, a new tuned one (C1 + AOT cache, trained first), and the
+ * warm submission workers (the default). CPU counts the operator and every submission process (finished children
+ * from /proc/self/stat, live workers from /proc/<pid>/stat). Then the warm path under sustained load, 1 and 3 new
+ * apps per second for {@code bench.paced.seconds} each, with create -> SUBMITTED percentiles per 30 s window.
+ */
+@Tag("bench")
+class SubmissionPathsBench {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @Test
+    void coldDefaultColdTunedAndWarmSideBySide() throws Exception {
+        Path sparkHome = AssembledSparkHome.require();
+        Path work = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
+        int burst = Integer.getInteger("bench.paths.apps", 100);
+        int defaultApps = Integer.getInteger("bench.paths.default.apps", 20);
+        int pacedSeconds = Integer.getInteger("bench.paced.seconds", 120);
+        String loadBefore = MachineInfo.loadAverage();
+        List<String> rows = new ArrayList<>();
+        double tunedCpu = Double.NaN;
+        double warmCpu = Double.NaN;
+        double warmRequests = Double.NaN;
+        for (String mode : List.of("default", "tuned", "warm")) {
+            LoadSettings settings = settings(sparkHome, work, mode, mode.equals("default") ? defaultApps : burst);
+            if (mode.equals("tuned")) {
+                try (LoadRun training = new LoadRun(settings.withApps(1))) {
+                    training.run(); // trains the AOT cache, as the image build does
+                }
+            }
+            try (LoadRun run = new LoadRun(settings)) {
+                LoadResult r = run.run();
+                System.out.println("bench: " + mode + " " + r);
+                if (!r.finished()) {
+                    throw new AssertionError(mode + " did not finish: " + run.failures() + " " + r);
+                }
+                double operatorCpu = r.number("cpuSinceReadyMs") / 1000 / r.settings().apps();
+                double submitCpu = (r.number("childCpuMs") + r.number("liveChildCpuMs")) / 1000 / r.settings().apps();
+                double cpu = operatorCpu + submitCpu;
+                if (mode.equals("tuned")) {
+                    tunedCpu = cpu;
+                } else if (mode.equals("warm")) {
+                    warmCpu = cpu;
+                    warmRequests = r.requestsPerApp();
+                }
+                double peakChildRss = mode.equals("warm") ? r.number("liveChildPeakRssMiB") : Double.NaN;
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.0f | %s | %.0f | %.1f |",
+                        label(mode), r.settings().apps(), r.allSubmittedSeconds(), operatorCpu, submitCpu, cpu,
+                        r.number("peakRssMiB"), Double.isNaN(peakChildRss) ? "-" : String.format(Locale.ROOT, "%.0f",
+                                peakChildRss), 60 / cpu, r.requestsPerApp()));
+            }
+        }
+        List<String> paced = new ArrayList<>();
+        double worstP99 = Double.NaN;
+        for (double rate : new double[] {1, 3}) {
+            int apps = (int) (rate * pacedSeconds);
+            LoadSettings settings = settings(sparkHome, work, "warm", apps);
+            try (LoadRun run = new LoadRun(settings)) {
+                PacedResult r = run.runPaced(rate);
+                System.out.println("bench: paced " + rate + "/s all submitted " + r.allSubmitted());
+                if (!r.allSubmitted() || r.failed() > 0) {
+                    throw new AssertionError("paced " + rate + "/s: not all submitted, " + r.failed() + " failed");
+                }
+                double cpu = (r.delta("cpuTotalMs") + r.delta("childCpuMs") + r.delta("liveChildCpuMs")) / 1000 / apps;
+                StringBuilder windows = new StringBuilder();
+                for (int from = 0; from < pacedSeconds; from += 30) {
+                    windows.append(String.format(Locale.ROOT, " %d-%d s: %.2f / %.2f;", from, from + 30,
+                            r.percentile(50, from, from + 30), r.percentile(99, from, from + 30)));
+                }
+                double p99 = r.percentile(99, 0, pacedSeconds);
+                if (rate == 3) {
+                    worstP99 = p99;
+                }
+                paced.add(String.format(Locale.ROOT, "| %.0f | %d | %.2f | %.2f | %.3f |%s |", rate, apps,
+                        r.percentile(50, 0, pacedSeconds), p99, cpu, windows));
+            }
+        }
+        String body = "Machine: " + MachineInfo.describe() + ". Load average " + loadBefore + " at start, "
+                + MachineInfo.loadAverage() + " at end.\n\nThe benchmark operator (its own JVM, `"
+                + String.join(" ", LoadSettings.DEPLOYED_JVM) + "`) with the real Submitter, at most " + CORES
+                + " submissions at a time, against the lean API server (plain HTTP); each app goes on to COMPLETED"
+                + " (simulated kubelet). CPU per app = the operator's CPU from ready to the end, plus every"
+                + " submission process's (finished spark-submit JVMs, live or retired workers, their start-up"
+                + " included), divided by the apps.\n\n"
+                + "| submission path | apps (one burst) | all SUBMITTED s | operator CPU s/app | submission CPU s/app"
+                + " | total CPU s/app | operator peak RSS MiB | worker peak RSS MiB (sum) | submissions per CPU-minute"
+                + " | API requests per app (whole lifecycle) |\n|---|---|---|---|---|---|---|---|---|---|\n"
+                + String.join("\n", rows) + "\n\nSustained load on the warm path: apps created at a steady rate for "
+                + pacedSeconds + " s; seconds from create to SUBMITTED, p50 / p99 over the run and per 30 s window"
+                + " of creation (a growing backlog would show as growing windows).\n\n"
+                + "| new apps per s | apps | p50 s | p99 s | total CPU s/app | p50 / p99 by window |\n"
+                + "|---|---|---|---|---|---|\n" + String.join("\n", paced) + "\n\n"
+                + new Targets().below("operator + warm worker CPU per submission <= 0.1 s", warmCpu, 0.1, "s")
+                        .atLeast("warm >= 25x the tuned cold path (CPU per submission)", tunedCpu / warmCpu, 25, "x")
+                        .below("at most 11 API requests per submission (whole lifecycle here)", warmRequests, 11,
+                                "requests")
+                        .below("p99 create -> SUBMITTED under 1 s at 3 new apps per s", worstP99, 1, "s").table();
+        BenchmarksFile.write("bench-submission-paths", "Cold and warm submission side by side (`make bench-submit`)",
+                body);
+        System.out.println(body);
+    }
+
+    private static LoadSettings settings(Path sparkHome, Path work, String mode, int apps) throws Exception {
+        Path cds = Files.createDirectories(work.resolve("paths-" + (mode.equals("default") ? "default" : "tuned")));
+        return new LoadSettings(apps, "virtual10", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(15), work, List.of("spark-submit", sparkHome.toString(),
+                        mode, cds.toString(), work.resolve("paths-work").toString()));
+    }
+
+    private static String label(String mode) {
+        return switch (mode) {
+            case "default" -> "cold, JDK defaults";
+            case "tuned" -> "cold, tuned (C1 + AOT cache)";
+            default -> "warm submission workers (default)";
+        };
+    }
+}

@@ -109,7 +109,7 @@ image: ## build the container image IMAGE (default spark-operator:latest) with d
 PLAYGROUND_CP := target/playground.classpath
 JAVA_OPTS_QUIET := $(if $(findstring unsafe-memory-access,$(MAVEN_OPTS)),--sun-misc-unsafe-memory-access=allow)
 .PHONY: playground
-playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=...)
+playground: spark-home ## the operator + a real spark-submit against an in-process API; pods are SIMULATED (FILE=..., SUBMISSION_MODE=cold)
 	@test -z "$(FILE)" || test -f "$(FILE)" || { echo "playground: no such file: $(FILE)" \
 	  "(FILE= names a SparkApplication or ScheduledSparkApplication manifest, e.g. FILE=examples/spark-pi.yaml)"; exit 2; }
 	@mkdir -p target && $(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test \

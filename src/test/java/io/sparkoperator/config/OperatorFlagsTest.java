@@ -14,6 +14,8 @@ import io.sparkoperator.logging.LogLevel;
 import io.sparkoperator.logging.LogSettings;
 import io.sparkoperator.metrics.MetricsSettings;
 import io.sparkoperator.runtime.LeaderElectionOptions;
+import io.sparkoperator.submit.SubmissionMode;
+import io.sparkoperator.submit.WorkerSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,23 @@ class OperatorFlagsTest {
         assertEquals(5, config.maxTrackedExecutorPerApp());
         assertEquals(4, config.controllerThreads());
         assertThrows(ConfigException.class, () -> parse("--controller-threads=0"));
+    }
+
+    @Test
+    void submissionIsWarmByDefaultAndTheWorkerLimitsAreFlags() {
+        assertEquals(SubmissionMode.WARM, parse().submissionWorker().mode());
+        assertEquals(500, parse().submissionWorker().maxSubmissions());
+        assertEquals(120, parse().submissionWorker().maxHeapMiB());
+        WorkerSettings cold = parse("--submission-mode=COLD", "--submission-worker-max-submissions=7",
+                "--submission-worker-max-heap-mib=64").submissionWorker();
+        assertEquals(SubmissionMode.COLD, cold.mode());
+        assertEquals(7, cold.maxSubmissions());
+        assertEquals(64, cold.maxHeapMiB());
+        ConfigException wrong = assertThrows(ConfigException.class, () -> parse("--submission-mode=lukewarm",
+                "--submission-worker-max-submissions=0"));
+        assertTrue(wrong.getMessage().contains("--submission-mode=lukewarm: expected warm or cold"), wrong::getMessage);
+        assertTrue(wrong.getMessage().contains("--submission-worker-max-submissions=0: must be at least 1"),
+                wrong::getMessage);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.sparkoperator.config.OperatorConfig;
 import io.sparkoperator.config.OperatorFlags;
 import io.sparkoperator.logging.LoggingSetup;
 import io.sparkoperator.sparkapp.SparkApplications;
+import io.sparkoperator.submit.SubmissionMode;
 import io.sparkoperator.testing.SimulatedKubelet;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;
@@ -158,16 +159,27 @@ public final class Playground {
             "--health-probe-bind-address=:0",
             "--log-level=warn",
             "--work-dir=" + workDir,
-            "--shutdown-timeout=5s"};
+            "--shutdown-timeout=5s",
+            "--submission-mode=" + submissionMode()};
         // As Main does, with one logger more: the redacted spark-submit command and how long it took.
         OperatorConfig config = OperatorFlags.parse(args, Map.of());
         LoggingSetup.configure(config.logging());
         quietLogs(); // the setup reset every logger's level
-        Logger submits = Logger.getLogger("io.sparkoperator.submit.SparkSubmitRunner");
-        submits.setLevel(Level.FINE);
-        QUIET.add(submits);
+        for (String logger : List.of("io.sparkoperator.submit.SparkSubmitRunner", "io.sparkoperator.submit.Submitter")) {
+            Logger submits = Logger.getLogger(logger);
+            submits.setLevel(Level.FINE);
+            QUIET.add(submits);
+        }
+        System.out.println("submission: " + (config.submissionWorker().mode() == SubmissionMode.WARM
+                ? "warm (a submission worker JVM runs spark-submit; SUBMISSION_MODE=cold for a new JVM each time)"
+                : "cold (a new spark-submit JVM per submission; SUBMISSION_MODE=warm for the submission worker)"));
         Operator operator = Operator.start(config, Map.of());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(operator::shutdown));
+    }
+
+    /** {@code SUBMISSION_MODE} from the environment (warm or cold), warm when unset. */
+    private static String submissionMode() {
+        return System.getenv().getOrDefault("SUBMISSION_MODE", "warm");
     }
 
     /** Keeps the output to the report: the mock server logs every request, fabric8 warns about v1beta2 once. */

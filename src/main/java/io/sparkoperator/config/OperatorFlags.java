@@ -212,8 +212,9 @@ public final class OperatorFlags {
                 batch,
                 WorkerSettings.defaults()
                         .withMode(v.get("submission-mode", SubmissionMode::parse, SubmissionMode.WARM))
-                        .withLimits(v.intAtLeast("submission-worker-max-submissions", 1),
-                                v.intAtLeast("submission-worker-max-heap-mib", 1)));
+                        // a value below 1 is a problem already recorded: keep the settings valid until it is said
+                        .withLimits(Math.max(1, v.intAtLeast("submission-worker-max-submissions", 1)),
+                                Math.max(1, v.intAtLeast("submission-worker-max-heap-mib", 1))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +29,7 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     private final SubmitterConfig config;
     private final Path script;
-    private final Semaphore slots;
+    private final SubmitSlots slots;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final ClassDataArchive archive;
     /** The child JDK's feature version (0 when unknown): fixed for the runner's life, so read once. */
@@ -41,7 +40,7 @@ final class SparkSubmitRunner implements AutoCloseable {
     SparkSubmitRunner(SubmitterConfig config) {
         this.config = config;
         this.script = SparkHome.submitScript(config.sparkHome());
-        this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
+        this.slots = new SubmitSlots(config.maxConcurrentSubmits());
         this.archive = new ClassDataArchive();
         String javaHome = config.childEnvironment().getOrDefault("JAVA_HOME",
                 config.javaHome() != null ? config.javaHome().toString() : System.getenv("JAVA_HOME"));
@@ -60,25 +59,10 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     /** As {@link #run(List, SecretValues)}, within {@code timeout} (what is left of a submission's time). */
     ProcessRun run(List<String> args, SecretValues secrets, Duration timeout) {
-        long start = System.nanoTime();
         if (closed) {
             return new ProcessRun.Killed(timeout, "the submitter is shut down");
         }
-        try {
-            if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return new ProcessRun.Killed(timeout, "no spark-submit slot became free within "
-                        + DurationText.of(timeout) + " ("
-                        + config.maxConcurrentSubmits() + " run at a time)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProcessRun.Killed(timeout, "interrupted while waiting for a spark-submit slot");
-        }
-        try {
-            return runHoldingSlot(args, secrets, start, timeout);
-        } finally {
-            slots.release();
-        }
+        return slots.run(timeout, (start, within) -> runHoldingSlot(args, secrets, start, within));
     }
 
     private ProcessRun runHoldingSlot(List<String> args, SecretValues secrets, long start, Duration timeout) {
@@ -195,16 +179,8 @@ final class SparkSubmitRunner implements AutoCloseable {
         }
     }
 
-    /** Descendants first snapshot, then everyone: a child's own children must not outlive it. */
     private static void killTree(Process p) {
-        List<ProcessHandle> descendants = p.descendants().toList();
-        p.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        try {
-            p.onExit().get(READER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "spark-submit pid " + p.pid() + " did not exit after kill: " + e);
-        }
+        ProcessTrees.kill(p, READER_GRACE, "spark-submit");
     }
 
     private static String lastLine(OutputTail tail) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -39,7 +37,7 @@ final class WorkerPool implements AutoCloseable {
     private final int childJavaFeature;
     private final SparkSubmitRunner cold;
     private final LongSupplier nanoClock;
-    private final Semaphore slots;
+    private final SubmitSlots slots;
     private final ConcurrentLinkedDeque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
     private final Set<WorkerProcess> busy = ConcurrentHashMap.newKeySet();
     private final AtomicLong started = new AtomicLong();
@@ -55,14 +53,14 @@ final class WorkerPool implements AutoCloseable {
         this.childJavaFeature = childJavaFeature;
         this.cold = cold;
         this.nanoClock = nanoClock;
-        this.slots = new Semaphore(config.maxConcurrentSubmits(), true);
+        this.slots = new SubmitSlots(config.maxConcurrentSubmits());
     }
 
     /** Starts a warmed-up worker in the background, when a slot comes free (the start, or a worker retired). */
     void startAhead() {
         Thread.ofVirtual().name("submission-worker-ahead").start(() -> {
             try {
-                if (!slots.tryAcquire(config.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                if (!slots.acquire(config.timeout())) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -83,11 +81,7 @@ final class WorkerPool implements AutoCloseable {
                     worker.kill();
                 }
             } catch (WorkerProcess.StartFailure e) {
-                coldUntilNanos = nanoClock.getAsLong() + RETRY_START_AFTER.toNanos();
-                coldSpell = true;
-                LOG.log(System.Logger.Level.WARNING, () -> "submission worker unavailable (" + e.getMessage()
-                        + "): submitting with a new spark-submit JVM each time for the next "
-                        + DurationText.of(RETRY_START_AFTER));
+                goCold(e.getMessage());
             } finally {
                 slots.release();
             }
@@ -96,25 +90,11 @@ final class WorkerPool implements AutoCloseable {
 
     /** Runs one submission, in a worker when one is or can be started, else cold. */
     ProcessRun run(List<String> args, SecretValues secrets) {
-        long start = System.nanoTime();
         Duration timeout = config.timeout();
         if (closed) {
             return new ProcessRun.Killed(timeout, "the submitter is shut down");
         }
-        try {
-            if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return new ProcessRun.Killed(timeout, "no spark-submit slot became free within "
-                        + DurationText.of(timeout) + " (" + config.maxConcurrentSubmits() + " run at a time)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProcessRun.Killed(timeout, "interrupted while waiting for a spark-submit slot");
-        }
-        try {
-            return runHoldingSlot(args, secrets, start, timeout);
-        } finally {
-            slots.release();
-        }
+        return slots.run(timeout, (start, within) -> runHoldingSlot(args, secrets, start, within));
     }
 
     private ProcessRun runHoldingSlot(List<String> args, SecretValues secrets, long start, Duration timeout) {
@@ -172,11 +152,16 @@ final class WorkerPool implements AutoCloseable {
 
     private ProcessRun fallBack(String why, List<String> args, SecretValues secrets, Duration left) {
         fallbacks.incrementAndGet();
+        goCold(why);
+        return cold.run(args, secrets, left);
+    }
+
+    /** No worker starts: submissions go cold for a while, said once. */
+    private void goCold(String why) {
         coldUntilNanos = nanoClock.getAsLong() + RETRY_START_AFTER.toNanos();
         coldSpell = true;
         LOG.log(System.Logger.Level.WARNING, () -> "submission worker unavailable (" + why + "): submitting with a"
                 + " new spark-submit JVM each time for the next " + DurationText.of(RETRY_START_AFTER));
-        return cold.run(args, secrets, left);
     }
 
     private WorkerProcess takeIdle() {

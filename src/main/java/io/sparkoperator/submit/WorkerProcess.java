@@ -297,13 +297,6 @@ final class WorkerProcess {
 
     /** Kills the worker and anything it started, and waits (boundedly) for it to be gone. */
     void kill() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.onExit().get(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "submission worker pid " + pid() + " did not exit after kill: " + e);
-        }
+        ProcessTrees.kill(process, EXIT_GRACE, "submission worker");
     }
 }

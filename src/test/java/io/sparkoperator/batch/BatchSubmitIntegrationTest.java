@@ -10,11 +10,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.submit.ChildJvmOptions;
 import io.sparkoperator.submit.SubmitResult;
 import io.sparkoperator.submit.Submitter;
-import io.sparkoperator.submit.SubmitterConfig;
-import io.sparkoperator.testing.AssembledSparkHome;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,14 +39,9 @@ class BatchSubmitIntegrationTest {
 
     @BeforeAll
     static void start() {
-        Path sparkHome = AssembledSparkHome.require();
         server = SparkMockApiServer.start();
         client = server.createClient();
-        submitter = new Submitter(SubmitterConfig.defaults(sparkHome, SparkMockApiServer.masterUrl(server))
-                .withJavaHome(Path.of(System.getProperty("java.home")))
-                .withKubeconfig(Path.of("/dev/null"))
-                .withWorkDir(work.resolve("templates"))
-                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")))
+        submitter = new Submitter(SparkMockApiServer.submitterConfig(server, work)
                 .withTimeout(Duration.ofSeconds(90)));
         batch = new BatchScheduling(client, new BatchSettings(true, "", List.of(), false));
     }

@@ -40,14 +40,9 @@ class SparkSubmitIntegrationTest {
 
     @BeforeAll
     static void start() {
-        Path sparkHome = AssembledSparkHome.require();
         server = SparkMockApiServer.start();
         client = server.createClient();
-        SubmitterConfig config = SubmitterConfig.defaults(sparkHome, SparkMockApiServer.masterUrl(server))
-                .withJavaHome(Path.of(System.getProperty("java.home")))
-                .withKubeconfig(Path.of("/dev/null"))
-                .withWorkDir(work.resolve("templates"))
-                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")))
+        SubmitterConfig config = SparkMockApiServer.submitterConfig(server, work)
                 .withTimeout(Duration.ofSeconds(90));
         submitter = new Submitter(config);
     }

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.api.ApiJson;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.testing.AssembledSparkHome;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,14 +51,9 @@ class WarmVersusColdIntegrationTest {
 
     @BeforeAll
     static void start() {
-        Path sparkHome = AssembledSparkHome.require();
         server = SparkMockApiServer.start();
         client = server.createClient();
-        SubmitterConfig config = SubmitterConfig.defaults(sparkHome, SparkMockApiServer.masterUrl(server))
-                .withJavaHome(Path.of(System.getProperty("java.home")))
-                .withKubeconfig(Path.of("/dev/null"))
-                .withWorkDir(work.resolve("templates"))
-                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")))
+        SubmitterConfig config = SparkMockApiServer.submitterConfig(server, work)
                 .withTimeout(Duration.ofSeconds(120))
                 .withMaxConcurrentSubmits(1);
         cold = new Submitter(config);

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.SparkApplication;
-import io.sparkoperator.testing.AssembledSparkHome;
 import io.sparkoperator.testing.SparkMockApiServer;
 import io.sparkoperator.testing.StallingDispatcher;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,12 +59,7 @@ class WarmWorkerFaultsTest {
     }
 
     private Submitter submitter(Duration timeout, UnaryOperator<WorkerSettings> settings) {
-        SubmitterConfig config = SubmitterConfig.defaults(AssembledSparkHome.require(),
-                        SparkMockApiServer.masterUrl(server))
-                .withJavaHome(Path.of(System.getProperty("java.home")))
-                .withKubeconfig(Path.of("/dev/null"))
-                .withWorkDir(work.resolve("templates"))
-                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")))
+        SubmitterConfig config = SparkMockApiServer.submitterConfig(server, work)
                 .withTimeout(timeout)
                 .withMaxConcurrentSubmits(1);
         submitter = new Submitter(config, settings.apply(WorkerSettings.defaults()));
@@ -80,28 +76,39 @@ class WarmWorkerFaultsTest {
         return client.pods().inNamespace("default").withLabel(Labels.APP_NAME, app).list().getItems();
     }
 
+    /**
+     * Submits app "victim" (submission ID id-1) on a warmed-up worker, kills that worker when the mock holds the
+     * request {@code at}, and lets the held request go: what the submitter says then.
+     */
+    private SubmitResult killTheWorkerAt(Submitter submitter, Predicate<RecordedRequest> at) throws Exception {
+        assertInstanceOf(SubmitResult.Submitted.class, submitter.submit(app("warm-up"), "id-0"));
+        long killed = submitter.workerPids().get(0);
+        dispatcher.stall(at);
+        CompletableFuture<SubmitResult> result = CompletableFuture.supplyAsync(
+                () -> submitter.submit(app("victim"), "id-1"));
+        assertTrue(dispatcher.awaitStalled(60), "the worker reached the held request");
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        // The mock holds its event loop while stalled: let the next worker's requests in. The dead worker's held
+        // request reaches the mock too.
+        dispatcher.release();
+        SubmitResult outcome = result.get();
+        assertEquals(2, submitter.workersStarted(), "a new worker took over");
+        assertFalse(submitter.workerPids().contains(killed));
+        List<Pod> drivers = drivers("victim");
+        assertEquals(1, drivers.size(), "one driver pod, never two");
+        assertEquals("id-1", drivers.get(0).getMetadata().getLabels().get(Labels.SUBMISSION_ID),
+                "the driver of the recorded submission ID, which the controller adopts");
+        return outcome;
+    }
+
     @Test
     @Timeout(240)
     void aWorkerKilledAfterItCreatedTheDriverIsReplacedAndTheDriverAdopted() throws Exception {
         Submitter submitter = submitter(Duration.ofSeconds(120), s -> s);
-        assertInstanceOf(SubmitResult.Submitted.class, submitter.submit(app("warm-up"), "id-0"));
-        long killed = submitter.workerPids().get(0);
-        dispatcher.stall(StallingDispatcher::applyAfterPod);
 
-        CompletableFuture<SubmitResult> result = CompletableFuture.supplyAsync(
-                () -> submitter.submit(app("victim"), "id-1"));
-        assertTrue(dispatcher.awaitStalled(60), "the worker reached the apply after the driver pod");
-        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-        dispatcher.release(); // the mock holds its event loop while stalled: let the next worker's requests in
+        SubmitResult outcome = killTheWorkerAt(submitter, StallingDispatcher::applyAfterPod);
 
-        SubmitResult outcome = result.get();
         assertInstanceOf(SubmitResult.DriverAlreadyExists.class, outcome, outcome::toString);
-        List<Pod> drivers = drivers("victim");
-        assertEquals(1, drivers.size(), "one driver pod");
-        assertEquals("id-1", drivers.get(0).getMetadata().getLabels().get(Labels.SUBMISSION_ID),
-                "the driver the dead worker created, whose recorded submission ID the controller adopts");
-        assertEquals(2, submitter.workersStarted(), "a new worker took over");
-        assertFalse(submitter.workerPids().contains(killed));
         assertInstanceOf(SubmitResult.Submitted.class, submitter.submit(app("after"), "id-2"),
                 "the new worker goes on submitting");
     }
@@ -110,23 +117,12 @@ class WarmWorkerFaultsTest {
     @Timeout(240)
     void aWorkerKilledBeforeTheDriverExistedIsReplacedAndTheSubmissionMadeThere() throws Exception {
         Submitter submitter = submitter(Duration.ofSeconds(120), s -> s);
-        assertInstanceOf(SubmitResult.Submitted.class, submitter.submit(app("warm-up"), "id-0"));
-        long killed = submitter.workerPids().get(0);
-        dispatcher.stall(StallingDispatcher::podCreate);
 
-        CompletableFuture<SubmitResult> result = CompletableFuture.supplyAsync(
-                () -> submitter.submit(app("victim"), "id-1"));
-        assertTrue(dispatcher.awaitStalled(60), "the worker reached the driver pod's create");
-        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-        dispatcher.release(); // the dead worker's request reaches the mock too: its pod is created, then adopted
+        SubmitResult outcome = killTheWorkerAt(submitter, StallingDispatcher::podCreate);
 
-        SubmitResult outcome = result.get();
+        // The held create of the dead worker may land first (then the new worker finds it: already exists).
         assertTrue(outcome instanceof SubmitResult.Submitted || outcome instanceof SubmitResult.DriverAlreadyExists,
                 outcome::toString);
-        List<Pod> drivers = drivers("victim");
-        assertEquals(1, drivers.size(), "one driver pod, never two");
-        assertEquals("id-1", drivers.get(0).getMetadata().getLabels().get(Labels.SUBMISSION_ID));
-        assertEquals(2, submitter.workersStarted());
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.sparkoperator.submit.ChildJvmOptions;
+import io.sparkoperator.submit.SubmitterConfig;
+import java.nio.file.Path;
 import java.util.HashMap;
 
 /** Starts a plain-HTTP {@link KubernetesMockServer} in CRUD mode that also takes spark-submit's server-side applies. */
@@ -22,6 +25,18 @@ public final class SparkMockApiServer {
                 new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         return server;
+    }
+
+    /**
+     * How the integration tests run the real spark-submit against it: Spark from {@code make spark-home} on this
+     * JDK, no kubeconfig, pod templates and the start-up cache under {@code work}, tuned child JVMs.
+     */
+    public static SubmitterConfig submitterConfig(KubernetesMockServer server, Path work) {
+        return SubmitterConfig.defaults(AssembledSparkHome.require(), masterUrl(server))
+                .withJavaHome(Path.of(System.getProperty("java.home")))
+                .withKubeconfig(Path.of("/dev/null"))
+                .withWorkDir(work.resolve("templates"))
+                .withChildJvm(ChildJvmOptions.tuned(work.resolve("cds")));
     }
 
     /** The spark-submit master URL for it: {@code k8s://http://127.0.0.1:<port>}. */

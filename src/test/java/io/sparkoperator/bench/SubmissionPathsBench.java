@@ -34,7 +34,7 @@ class SubmissionPathsBench {
         double tunedCpu = Double.NaN;
         double warmCpu = Double.NaN;
         double warmRequests = Double.NaN;
-        for (String mode : List.of("default", "tuned", "warm")) {
+        for (String mode : List.of(System.getProperty("bench.paths.modes", "default,tuned,warm").split(","))) {
             LoadSettings settings = settings(sparkHome, work, mode, mode.equals("default") ? defaultApps : burst);
             if (mode.equals("tuned")) {
                 try (LoadRun training = new LoadRun(settings.withApps(1))) {
@@ -65,7 +65,7 @@ class SubmissionPathsBench {
         }
         List<String> paced = new ArrayList<>();
         double worstP99 = Double.NaN;
-        for (double rate : new double[] {1, 3}) {
+        for (double rate : pacedSeconds > 0 ? new double[] {1, 3} : new double[0]) {
             int apps = (int) (rate * pacedSeconds);
             LoadSettings settings = settings(sparkHome, work, "warm", apps);
             try (LoadRun run = new LoadRun(settings)) {

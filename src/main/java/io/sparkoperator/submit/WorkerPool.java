@@ -2,6 +2,7 @@ package io.sparkoperator.submit;
 
 import io.sparkoperator.api.DurationText;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,7 +225,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** The process IDs of the workers alive now (tests kill one). */
     List<Long> pids() {
-        List<Long> pids = new java.util.ArrayList<>();
+        List<Long> pids = new ArrayList<>();
         idle.forEach(worker -> pids.add(worker.pid()));
         busy.forEach(worker -> pids.add(worker.pid()));
         return pids;

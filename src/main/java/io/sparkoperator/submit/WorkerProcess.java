@@ -3,7 +3,9 @@ package io.sparkoperator.submit;
 import io.sparkoperator.api.DurationText;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One submission worker JVM, seen from the operator: started with {@link ProcessBuilder} on the child's JDK with
@@ -86,7 +89,7 @@ final class WorkerProcess {
             command.add("--enable-native-access=ALL-UNNAMED"); // Hadoop loads its native library: no warning each start
         }
         command.add("-cp");
-        command.add(sparkHome.resolve("jars") + "/*" + java.io.File.pathSeparator + settings.jar(sparkHome));
+        command.add(sparkHome.resolve("jars") + "/*" + File.pathSeparator + settings.jar(sparkHome));
         command.add(MAIN_CLASS);
         command.add(kubernetesJars(sparkHome));
         return command;
@@ -98,7 +101,7 @@ final class WorkerProcess {
             List<String> found = jars.map(Path::toString)
                     .filter(name -> Path.of(name).getFileName().toString().startsWith("spark-kubernetes_"))
                     .sorted().toList();
-            return String.join(java.io.File.pathSeparator, found);
+            return String.join(File.pathSeparator, found);
         } catch (IOException e) {
             return "";
         }
@@ -222,30 +225,30 @@ final class WorkerProcess {
     }
 
     private void readStdout() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String text = line;
-                WorkerProtocol.parse(line).ifPresentOrElse(replies::add, () -> {
-                    strayStdout.add(text);
-                    LOG.log(System.Logger.Level.DEBUG, () -> "submission worker pid " + process.pid() + ": " + text);
-                });
-            }
-        } catch (IOException e) {
-            // the worker is gone; END below says so
-        }
-        replies.add(END);
+        eachLine(process.getInputStream(), line -> WorkerProtocol.parse(line).ifPresentOrElse(replies::add, () -> {
+            strayStdout.add(line);
+            logged(line);
+        }));
+        replies.add(END); // the worker is gone
     }
 
     private void readStderr() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+        eachLine(process.getErrorStream(), line -> {
+            stderr.add(line);
+            logged(line);
+        });
+    }
+
+    private void logged(String line) {
+        LOG.log(System.Logger.Level.DEBUG, () -> "submission worker pid " + process.pid() + ": " + line);
+    }
+
+    /** Reads lines until the stream ends (the worker exited or was killed). */
+    private static void eachLine(InputStream stream, Consumer<String> onLine) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                String text = line;
-                stderr.add(text);
-                LOG.log(System.Logger.Level.DEBUG, () -> "submission worker pid " + process.pid() + ": " + text);
+                onLine.accept(line);
             }
         } catch (IOException e) {
             // the worker is gone

@@ -197,9 +197,14 @@ class SparkConnectLifecycleTest {
         SparkConnect changed = ApiJson.parse(tree.toString(), SparkConnect.class);
         cluster.client.resources(SparkConnect.class).inNamespace(ConnectCluster.NS).resource(changed).update();
 
-        cluster.await("a new server pod", () -> cluster.uid(SERVER) != null && !before.equals(cluster.uid(SERVER)),
-                () -> ApiJson.toJson(status()));
-        String line = cluster.pod(SERVER).getSpec().getContainers().get(0).getArgs().get(0);
+        // The pod read once per check: a second read could fall between a delete and the next create.
+        Pod[] rolled = new Pod[1];
+        cluster.await("a new server pod", () -> {
+            Pod pod = cluster.pod(SERVER);
+            rolled[0] = pod != null && !before.equals(pod.getMetadata().getUid()) ? pod : null;
+            return rolled[0] != null;
+        }, () -> ApiJson.toJson(status()));
+        String line = rolled[0].getSpec().getContainers().get(0).getArgs().get(0);
         assertTrue(line.contains("--conf spark.executor.instances=3"), line);
         assertTrue(line.contains("--conf 'spark.sql.shuffle.partitions=8'"), line);
         cluster.awaitState(NAME, "NotReady");

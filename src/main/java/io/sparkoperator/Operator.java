@@ -125,8 +125,8 @@ public final class Operator {
                 wiring.reconciles(connectMetrics));
         // spark-submit calls in progress (a call waiting for a free slot included)
         metrics.controller().trackSubmitProcesses(submitting::get, config.sparkSubmitConcurrency());
-        metrics.controller().trackSubmissionWorkers(submitter::workersAlive, submitter::workersStarted,
-                submitter::workerFallbacks, submitter::workersResidentBytes);
+        metrics.controller().trackSubmissionWorkers(submitter::workerPids, submitter::workersStarted,
+                submitter::workerFallbacks);
         LeaderElectionOptions election = config.leaderElection();
         LeaderGate.Work work = LeaderGate.Work.all(runtime.asLeaderWork(KILL_GRACE), connect.asLeaderWork(KILL_GRACE));
         if (election.sharded()) {

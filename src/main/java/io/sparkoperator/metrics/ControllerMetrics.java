@@ -48,8 +48,7 @@ public final class ControllerMetrics implements MultiCollector {
     private volatile Sharding sharding;
 
     /** The warm submission path's workers. */
-    private record SubmissionWorkers(IntSupplier alive, LongSupplier started, LongSupplier fallbacks,
-            LongSupplier residentBytes) {
+    private record SubmissionWorkers(Supplier<List<Long>> pids, LongSupplier started, LongSupplier fallbacks) {
     }
 
     /** The Lease this replica competes for, and whether it holds it. */
@@ -93,12 +92,12 @@ public final class ControllerMetrics implements MultiCollector {
     }
 
     /**
-     * The submission workers ({@code --submission-mode=warm}): how many are alive, started and their resident memory
-     * now, and the submissions that went cold because none could start.
+     * The submission workers ({@code --submission-mode=warm}): the process IDs of those alive now (their count and
+     * resident memory are read at scrape time), how many were started, and the submissions that went cold because
+     * none could start.
      */
-    public void trackSubmissionWorkers(IntSupplier alive, LongSupplier started, LongSupplier fallbacks,
-            LongSupplier residentBytes) {
-        this.workers = new SubmissionWorkers(alive, started, fallbacks, residentBytes);
+    public void trackSubmissionWorkers(Supplier<List<Long>> pids, LongSupplier started, LongSupplier fallbacks) {
+        this.workers = new SubmissionWorkers(pids, started, fallbacks);
     }
 
     /**
@@ -170,10 +169,11 @@ public final class ControllerMetrics implements MultiCollector {
         }
         SubmissionWorkers pool = workers;
         if (pool != null) {
+            List<Long> pids = pool.pids().get();
             all.add(Gauges.single("spark_operator_submission_workers", "Submission worker JVMs alive now (warm"
-                    + " submission)", pool.alive().getAsInt()));
+                    + " submission)", pids.size()));
             all.add(Gauges.single("spark_operator_submission_workers_resident_memory_bytes", "Resident memory of the"
-                    + " submission worker JVMs alive now", pool.residentBytes().getAsLong()));
+                    + " submission worker JVMs alive now", ProcessMetrics.residentBytes(pids)));
             all.add(Counters.single("spark_operator_submission_workers_started", "Submission worker JVMs started"
                     + " (first ones and replacements)", pool.started().getAsLong()));
             all.add(Counters.single("spark_operator_submission_worker_fallbacks", "Submissions run as a new"

@@ -55,11 +55,24 @@ public final class ProcessMetrics implements MultiCollector {
     }
 
     private List<String> readStatus() {
+        return readStatus(procStatus);
+    }
+
+    private static List<String> readStatus(Path status) {
         try {
-            return Files.readAllLines(procStatus);
+            return Files.readAllLines(status);
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** The resident memory of other processes (the submission workers), in bytes; 0 for one that is gone. */
+    static long residentBytes(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += kiloBytes(readStatus(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:").orElse(0) * 1024;
+        }
+        return sum;
     }
 
     /** Reads a line such as {@code VmRSS:     12345 kB}. */

@@ -14,6 +14,11 @@ final class SecretRedaction {
     private SecretRedaction() {
     }
 
+    /** The command line as it may be logged: secret confs and the spec's secret values masked. */
+    static String commandLine(List<String> argv, SecretValues secrets) {
+        return secrets.mask(String.join(" ", redact(argv)));
+    }
+
     static List<String> redact(List<String> argv) {
         List<String> out = new ArrayList<>(argv.size());
         boolean confValueNext = false;

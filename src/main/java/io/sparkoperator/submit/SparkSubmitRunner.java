@@ -42,8 +42,7 @@ final class SparkSubmitRunner implements AutoCloseable {
         this.script = SparkHome.submitScript(config.sparkHome());
         this.slots = new SubmitSlots(config.maxConcurrentSubmits());
         this.archive = new ClassDataArchive();
-        String javaHome = config.childEnvironment().getOrDefault("JAVA_HOME",
-                config.javaHome() != null ? config.javaHome().toString() : System.getenv("JAVA_HOME"));
+        String javaHome = config.childJavaHome();
         this.childJavaFeature = JavaRuntime.featureVersion(javaHome == null ? null : Path.of(javaHome));
     }
 
@@ -72,10 +71,7 @@ final class SparkSubmitRunner implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = pb.environment();
-        env.put("SPARK_HOME", config.sparkHome().toString());
-        if (config.javaHome() != null) {
-            env.put("JAVA_HOME", config.javaHome().toString());
-        }
+        config.putHomes(env);
         Path cache = archiveDirUsable() ? config.childJvm().cacheFile(childJavaFeature) : null;
         ChildJvmOptions.CacheUse use = archive.acquire(cache);
         ProcessRun run = null;
@@ -108,8 +104,7 @@ final class SparkSubmitRunner implements AutoCloseable {
 
     private ProcessRun launch(ProcessBuilder pb, List<String> args, SecretValues secrets, long start,
             Duration timeout) {
-        LOG.log(System.Logger.Level.DEBUG,
-                () -> "spark-submit " + secrets.mask(String.join(" ", SecretRedaction.redact(args))));
+        LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit " + SecretRedaction.commandLine(args, secrets));
         Process p;
         try {
             p = pb.start();

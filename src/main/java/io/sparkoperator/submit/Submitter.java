@@ -64,13 +64,13 @@ public final class Submitter implements AutoCloseable {
             return runner.run(args, secrets);
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "spark-submit in a submission worker: "
-                + secrets.mask(String.join(" ", SecretRedaction.redact(args))));
+                + SecretRedaction.commandLine(args, secrets));
         return workers.run(args, secrets);
     }
 
     /** Submission workers alive now (0 in cold mode). */
     public int workersAlive() {
-        return workers == null ? 0 : workers.alive();
+        return workerPids().size();
     }
 
     /** Submission workers started since the operator started. */
@@ -83,14 +83,9 @@ public final class Submitter implements AutoCloseable {
         return workers == null ? 0 : workers.fallbacksTotal();
     }
 
-    /** The process IDs of the submission workers alive now. */
-    List<Long> workerPids() {
+    /** The process IDs of the submission workers alive now (idle or submitting). */
+    public List<Long> workerPids() {
         return workers == null ? List.of() : workers.pids();
-    }
-
-    /** The resident memory of the submission workers alive now, in bytes (0 where unknown). */
-    public long workersResidentBytes() {
-        return workers == null ? 0 : workers.residentBytes();
     }
 
     /** spark-submit may echo a conf or its whole command line: no secret of the spec reaches status or Events. */

@@ -107,6 +107,20 @@ public record SubmitterConfig(Path sparkHome, String masterUrl, Path javaHome, D
         return withChildEnv("KUBECONFIG", kubeconfig.toString());
     }
 
+    /** The JDK a child runs on: the child environment's {@code JAVA_HOME}, else {@link #javaHome}, else ours. */
+    String childJavaHome() {
+        return childEnvironment.getOrDefault("JAVA_HOME",
+                javaHome != null ? javaHome.toString() : System.getenv("JAVA_HOME"));
+    }
+
+    /** Sets {@code SPARK_HOME} and (when given) {@code JAVA_HOME} in a child's environment. */
+    void putHomes(Map<String, String> env) {
+        env.put("SPARK_HOME", sparkHome.toString());
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome.toString());
+        }
+    }
+
     /** {@code <java.io.tmpdir>/spark-operator}: in the image {@code /tmp} is an emptyDir, so it is the pod's own. */
     public static Path defaultWorkDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "spark-operator");

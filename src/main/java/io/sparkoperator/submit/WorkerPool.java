@@ -68,11 +68,10 @@ final class WorkerPool implements AutoCloseable {
                 return;
             }
             try {
-                if (closed || nanoClock.getAsLong() - coldUntilNanos < 0) {
+                if (closed || coolingDown()) {
                     return;
                 }
-                WorkerProcess worker = WorkerProcess.start(config, settings, childJavaFeature);
-                started.incrementAndGet();
+                WorkerProcess worker = startWorker();
                 busy.add(worker);
                 boolean warm = worker.warmUp();
                 busy.remove(worker);
@@ -103,17 +102,12 @@ final class WorkerPool implements AutoCloseable {
         for (int attempt = 0; attempt < 2; attempt++) {
             WorkerProcess worker = takeIdle();
             if (worker == null) {
-                if (nanoClock.getAsLong() - coldUntilNanos < 0) {
+                if (coolingDown()) {
                     fallbacks.incrementAndGet(); // a start failed lately: not again for every submission
                     return cold.run(args, secrets, remaining(start, timeout));
                 }
                 try {
-                    worker = WorkerProcess.start(config, settings, childJavaFeature);
-                    started.incrementAndGet();
-                    if (coldSpell) {
-                        coldSpell = false;
-                        LOG.log(System.Logger.Level.INFO, "a submission worker started again: submitting warm");
-                    }
+                    worker = startWorker();
                 } catch (WorkerProcess.StartFailure e) {
                     return fallBack(e.getMessage(), args, secrets, remaining(start, timeout));
                 }
@@ -149,6 +143,21 @@ final class WorkerPool implements AutoCloseable {
         }
         return new ProcessRun.Exited(-1, List.of("the submission worker died twice running this submission: "
                 + died), List.of(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private WorkerProcess startWorker() throws WorkerProcess.StartFailure {
+        WorkerProcess worker = WorkerProcess.start(config, settings, childJavaFeature);
+        started.incrementAndGet();
+        if (coldSpell) {
+            coldSpell = false;
+            LOG.log(System.Logger.Level.INFO, "a submission worker started again: submitting warm");
+        }
+        return worker;
+    }
+
+    /** A start failed less than {@link #RETRY_START_AFTER} ago. */
+    private boolean coolingDown() {
+        return nanoClock.getAsLong() - coldUntilNanos < 0;
     }
 
     private ProcessRun fallBack(String why, List<String> args, SecretValues secrets, Duration left) {
@@ -197,11 +206,6 @@ final class WorkerPool implements AutoCloseable {
         return left.isNegative() ? Duration.ofNanos(1) : left;
     }
 
-    /** Workers alive now, idle or submitting. */
-    int alive() {
-        return (int) (idle.stream().filter(WorkerProcess::alive).count() + busy.size());
-    }
-
     long startedTotal() {
         return started.get();
     }
@@ -211,22 +215,10 @@ final class WorkerPool implements AutoCloseable {
         return fallbacks.get();
     }
 
-    /** The resident memory of the workers alive now. */
-    long residentBytes() {
-        long sum = 0;
-        for (WorkerProcess worker : idle) {
-            sum += ResidentMemory.bytesOf(worker.pid());
-        }
-        for (WorkerProcess worker : busy) {
-            sum += ResidentMemory.bytesOf(worker.pid());
-        }
-        return sum;
-    }
-
-    /** The process IDs of the workers alive now (tests kill one). */
+    /** The process IDs of the workers alive now, idle or submitting. */
     List<Long> pids() {
         List<Long> pids = new ArrayList<>();
-        idle.forEach(worker -> pids.add(worker.pid()));
+        idle.stream().filter(WorkerProcess::alive).forEach(worker -> pids.add(worker.pid()));
         busy.forEach(worker -> pids.add(worker.pid()));
         return pids;
     }

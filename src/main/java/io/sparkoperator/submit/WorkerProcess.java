@@ -74,8 +74,7 @@ final class WorkerProcess {
     /** The command line of a worker: the child's JDK and options, Spark's jars and the worker's jar. */
     static List<String> command(SubmitterConfig config, WorkerSettings settings, int childJavaFeature) {
         Path sparkHome = config.sparkHome();
-        String javaHome = config.childEnvironment().getOrDefault("JAVA_HOME",
-                config.javaHome() != null ? config.javaHome().toString() : System.getenv("JAVA_HOME"));
+        String javaHome = config.childJavaHome();
         List<String> command = new ArrayList<>();
         command.add(javaHome == null ? "java" : Path.of(javaHome, "bin", "java").toString());
         // The tuning of the cold child, without its start-up cache: a worker starts once per hundreds of submissions.
@@ -119,10 +118,7 @@ final class WorkerProcess {
             throw new StartFailure("no spark-kubernetes jar in " + config.sparkHome().resolve("jars"));
         }
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("SPARK_HOME", config.sparkHome().toString());
-        if (config.javaHome() != null) {
-            pb.environment().put("JAVA_HOME", config.javaHome().toString());
-        }
+        config.putHomes(pb.environment());
         pb.environment().putAll(config.childEnvironment());
         Process process;
         try {

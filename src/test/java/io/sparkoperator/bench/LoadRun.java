@@ -28,9 +28,7 @@ final class LoadRun implements AutoCloseable {
     }
 
     LoadResult run() throws Exception {
-        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
-                settings.submitter(), jvmOptions(settings.label()), settings.logDir().resolve("operator-" + settings.label() + ".log"),
-                settings.bound())) {
+        try (OperatorProcess operator = launch(settings.label(), "operator-" + settings.label())) {
             server.counts().reset();
             long start = System.nanoTime();
             for (int i = 0; i < settings.apps(); i++) {
@@ -55,9 +53,7 @@ final class LoadRun implements AutoCloseable {
      * create to SUBMITTED, in creation order.
      */
     PacedResult runPaced(double perSecond) throws Exception {
-        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
-                settings.submitter(), jvmOptions(settings.label()), settings.logDir().resolve("operator-paced-"
-                        + settings.label() + ".log"), settings.bound())) {
+        try (OperatorProcess operator = launch(settings.label(), "operator-paced-" + settings.label())) {
             server.counts().reset();
             Map<String, Object> before = reportOrError(operator);
             long start = System.nanoTime();
@@ -92,9 +88,7 @@ final class LoadRun implements AutoCloseable {
     StartupResult restart() throws Exception {
         server.counts().reset();
         String label = "restart-" + settings.apps();
-        try (OperatorProcess operator = OperatorProcess.launch(server.url(), settings.dispatcher(),
-                settings.submitter(), jvmOptions(label), settings.logDir().resolve("operator-" + label + ".log"),
-                settings.bound())) {
+        try (OperatorProcess operator = launch(label, "operator-" + label)) {
             long firstPassUptime;
             try {
                 firstPassUptime = operator.awaitReconciles(settings.apps(), settings.bound());
@@ -106,6 +100,12 @@ final class LoadRun implements AutoCloseable {
                     operator.launchToReadyMillis, operator.readyUptimeMillis, operator.syncMillis, firstPassUptime,
                     report, server.counts().total());
         }
+    }
+
+    /** The operator process against this cluster; {@code log} names its log file in the log dir. */
+    private OperatorProcess launch(String label, String log) throws Exception {
+        return OperatorProcess.launch(server.url(), settings.dispatcher(), settings.submitter(), jvmOptions(label),
+                settings.logDir().resolve(log + ".log"), settings.bound());
     }
 
     List<String> failures() {

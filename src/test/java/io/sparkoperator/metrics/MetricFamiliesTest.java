@@ -90,6 +90,22 @@ class MetricFamiliesTest {
     }
 
     @Test
+    void submissionWorkersAreCountedAndTheirResidentMemoryReadFromProc() {
+        ControllerMetrics metrics = new ControllerMetrics();
+        long live = ProcessHandle.current().pid(); // a process that surely exists and has a resident set
+        metrics.trackSubmissionWorkers(() -> List.of(live), () -> 3, () -> 1);
+
+        MetricSnapshots scraped = metrics.collect();
+
+        assertEquals(1.0, gauge(scraped, "spark_operator_submission_workers"));
+        assertTrue(gauge(scraped, "spark_operator_submission_workers_resident_memory_bytes") > 10L << 20,
+                "a live process's resident memory");
+        metrics.trackSubmissionWorkers(() -> List.of(Long.MAX_VALUE), () -> 3, () -> 1);
+        assertEquals(0.0, gauge(metrics.collect(), "spark_operator_submission_workers_resident_memory_bytes"),
+                "a worker gone meanwhile counts nothing");
+    }
+
+    @Test
     void jvmMetricsReportHeapAndGcCollectors() {
         MetricSnapshots jvm = new JvmMetrics().collect();
         assertTrue(gauge(jvm, "jvm_threads_current") >= 1);

@@ -205,7 +205,7 @@ class WarmWorkerFaultsTest {
         Submitter submitter = submitter(Duration.ofSeconds(120), s -> s);
         assertInstanceOf(SubmitResult.Submitted.class, submitter.submit(app("one"), "id-1"));
         long pid = submitter.workerPids().get(0);
-        assertTrue(submitter.workersResidentBytes() > 50L << 20, "a live worker's resident memory is reported");
+        assertEquals(List.of(pid), submitter.workerPids(), "the live worker is reported (its memory: metrics)");
 
         submitter.close();
 

@@ -119,7 +119,7 @@ playground: spark-home ## the operator + a real spark-submit against an in-proce
 	  io.sparkoperator.playground.Playground $(FILE)
 
 # --- Benchmarks of the operator's overhead and of real submission throughput (issue 9) ---
-BENCH_TESTS := OperatorBench,SubmitThroughputBench
+BENCH_TESTS := OperatorBench,SubmitThroughputBench,ReplicasBench
 .PHONY: bench bench-probe
 bench: spark-home ## operator overhead (1k/10k apps, fake submitter), start-up, real submission throughput -> BENCHMARKS.md
 	$(MVN) -q test -Dtest='$(BENCH_TESTS)' -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \

@@ -39,8 +39,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The operator under load, in its own JVM so its CPU, heap and RSS are its own: the controller runtime and the
  * SparkApplication reconciler wired as the operator's Main wires them (real state machine, status writer, events,
- * UI Service), with {@link PodOnlySubmission} for spark-submit, or the real Submitter when asked. Leader election, the metrics endpoint and the
- * ScheduledSparkApplication reconciler are left out (no scheduled apps in the load).
+ * UI Service), with {@link PodOnlySubmission} for spark-submit, or the real Submitter when asked. Leader election, the
+ * metrics endpoint and the ScheduledSparkApplication reconciler are left out (no scheduled apps in the load); with
+ * {@code -Dbench.shards=N} it is one active-active replica ({@link BenchSharding}), with {@code -Dbench.passlog=FILE}
+ * it records every pass ({@link PassLogFile}).
  *
  * <p>Dispatchers: {@code virtualN} (the controller's own: a virtual thread per pass, at most N at a time, pod events
  * first; {@code virtual10} is what ships), {@code unbounded} (the same without a bound, as before the bound existed),
@@ -58,8 +60,10 @@ public final class BenchOperator {
         StateMachine machine = new StateMachine(StateMachineConfig.defaults(), clock, () -> UUID.randomUUID().toString());
         SparkSubmission submission = args.length > 2 && args[2].equals("spark-submit")
                 ? realSubmitter(api, args) : new PodOnlySubmission(client, api);
-        var parts = new SparkApplicationReconciler.Parts(client, machine, submission,
-                new EventRecorder(client, clock, "bench-operator"), UiServiceOptions.defaults(),
+        EventRecorder events = new EventRecorder(client, clock, System.getProperty("bench.replica", "bench-operator"));
+        BenchSharding sharding = BenchSharding.fromSystemProperties(client, events);
+        PassLogFile passes = PassLogFile.fromSystemProperties();
+        var parts = new SparkApplicationReconciler.Parts(client, machine, submission, events, UiServiceOptions.defaults(),
                 PrometheusConfigMap::build, ApplicationListener.none(), stopping::get,
                 new BatchScheduling(client, BatchSettings.disabled()));
         LatencyRecorder work = new LatencyRecorder();
@@ -76,7 +80,8 @@ public final class BenchOperator {
         Controllers runtime = new Controllers(client, new Controllers.Settings(List.of(), null,
                 Duration.ofMinutes(2), Backoff.defaults()).withMaxConcurrentReconciles(bound),
                 (caches, specChanges) -> {
-                    Reconciler timed = timed(new SparkApplicationReconciler(parts, caches, specChanges), work);
+                    Reconciler pass = new SparkApplicationReconciler(parts, caches, specChanges);
+                    Reconciler timed = timed(passes == null ? pass : passes.recording(pass), work);
                     if (dispatcher.startsWith("pool")) {
                         pool[0] = new PlatformPoolReconciler(timed, Integer.parseInt(dispatcher.substring(4)));
                         return pool[0];
@@ -85,8 +90,14 @@ public final class BenchOperator {
                 },
                 key -> ReconcileResult.done(), app -> Optional.empty(),
                 new Controllers.Observers(observer, ReconcileObserver.none()), Controllers.Watchers.none());
+        if (sharding != null) {
+            runtime.shardedBy(sharding.gate());
+        }
         long startNanos = System.nanoTime();
         runtime.start();
+        if (sharding != null) {
+            sharding.leases().start(); // as Operator.start: caches synced first
+        }
         long syncMillis = (System.nanoTime() - startNanos) / 1_000_000;
         long cpuAtReady = ProcessStats.cpuNanos();
         System.out.println("READY " + ProcessStats.uptimeMillis() + " " + syncMillis);
@@ -100,12 +111,19 @@ public final class BenchOperator {
                 }
                 System.out.println("RECONCILED " + ProcessStats.uptimeMillis());
             } else if (line.equals("report")) {
-                System.out.println("REPORT " + report(cpuAtReady, work, dispatched, failures.get(), dispatcher));
+                System.out.println("REPORT " + report(cpuAtReady, work, dispatched, failures.get(), dispatcher,
+                        sharding == null ? -1 : sharding.leases().heldShards().size()));
             }
             System.out.flush();
         }
         stopping.set(true);
         runtime.stop(Duration.ofSeconds(10), true);
+        if (sharding != null) {
+            sharding.leases().close();
+        }
+        if (passes != null) {
+            passes.close();
+        }
         if (pool[0] != null) {
             pool[0].close();
         }
@@ -145,9 +163,10 @@ public final class BenchOperator {
     }
 
     private static String report(long cpuAtReady, LatencyRecorder work, LatencyRecorder dispatched, int failures,
-            String dispatcher) throws Exception {
+            String dispatcher, int shardsHeld) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dispatcher", dispatcher);
+        r.put("shardsHeld", shardsHeld);
         r.put("cpuSinceReadyMs", (ProcessStats.cpuNanos() - cpuAtReady) / 1e6);
         r.put("cpuTotalMs", ProcessStats.cpuNanos() / 1e6);
         r.put("childCpuMs", ProcessStats.childrenCpuMillis());

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Watches the store for the benchmark's SparkApplications reaching SUBMITTED (or any later state) and COMPLETED,
@@ -23,19 +24,26 @@ final class LifecycleTracker {
     private final Map<String, Long> submittedAtNanos = new ConcurrentHashMap<>();
     private final Set<String> completed = ConcurrentHashMap.newKeySet();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private final Predicate<String> batch;
     private final CountDownLatch allSubmitted;
     private final CountDownLatch allCompleted;
     private volatile long lastSubmittedNanos;
     private volatile long lastCompletedNanos;
 
     LifecycleTracker(ObjectStore store, int apps) {
+        this(store, apps, name -> true);
+    }
+
+    /** Follows only the apps whose names {@code batch} accepts. */
+    LifecycleTracker(ObjectStore store, int apps, Predicate<String> batch) {
+        this.batch = batch;
         allSubmitted = new CountDownLatch(apps);
         allCompleted = new CountDownLatch(apps);
         store.listen(this::seen);
     }
 
     private void seen(WatchEventView event) {
-        if (!event.kind().equals(APPS) || !event.type().equals("MODIFIED")) {
+        if (!event.kind().equals(APPS) || !event.type().equals("MODIFIED") || !batch.test(event.name())) {
             return;
         }
         String state = event.object().path("status").path("applicationState").path("state").asText("");

@@ -121,8 +121,12 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    /** The operator's last writes (UI Service deletion after COMPLETED) land after the tracker saw the state. */
     private void awaitQuietApi() throws InterruptedException {
+        awaitQuietApi(server);
+    }
+
+    /** The operator's last writes (UI Service deletion after COMPLETED) land after the tracker saw the state. */
+    static void awaitQuietApi(LeanApiServer server) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long last = -1;
         while (System.nanoTime() < deadline) {

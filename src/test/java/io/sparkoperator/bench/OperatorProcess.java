@@ -86,6 +86,12 @@ final class OperatorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGKILL, as a node loss or an OOM kill ends a pod: nothing is released, no last write goes out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     private String awaitLine(String prefix, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
@@ -111,6 +117,9 @@ final class OperatorProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         commands.println("stop");
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -51,7 +51,8 @@ test: spark-home
 
 .PHONY: bench-submit
 bench-submit: spark-home ## real submissions: cold default / cold tuned / warm side by side, sustained load; updates BENCHMARKS.md
-	$(MVN) -q test -Dtest=SubmitBench,SubmissionPathsBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q test -Dtest=SubmitBench,SubmissionPathsBench -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.tls=$${BENCH_TLS:-false}
 
 # --- Run, deploy and image (issue 8) ---
 KUBECTL ?= kubectl
@@ -123,7 +124,7 @@ BENCH_TESTS := OperatorBench,SubmitThroughputBench,ReplicasBench
 .PHONY: bench bench-probe
 bench: spark-home ## operator overhead (1k/10k apps, fake submitter), start-up, real submission throughput -> BENCHMARKS.md
 	$(MVN) -q test -Dtest='$(BENCH_TESTS)' -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
-		-DargLine="-Dbench.jfr=$${BENCH_JFR:-true} -Dbench.apps=$${BENCH_APPS:-1000,10000}"
+		-DargLine="-Dbench.jfr=$${BENCH_JFR:-true} -Dbench.apps=$${BENCH_APPS:-1000,10000} -Dbench.tls=$${BENCH_TLS:-false}"
 
 bench-probe: ## fabric8's CRUD mock vs the lean API server at 10k SparkApplications -> BENCHMARKS.md
 	$(MVN) -q test -Dtest=MockServerProbe -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

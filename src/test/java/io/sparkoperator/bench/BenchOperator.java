@@ -135,7 +135,8 @@ public final class BenchOperator {
      * {@code spark-submit <SPARK_HOME> <default|tuned|cds|warm> <cache dir> <work dir>}: the real one, one per core.
      * {@code tuned} is what the submit package ships for the cold path (C1 only + the start-up cache for the child's
      * JDK: an AOT cache on JDK 25+); {@code cds} forces the class-data archive that JDK 19-24 children get, for
-     * comparison; {@code warm} is the shipped default, submission workers.
+     * comparison; {@code warm} is the shipped default, submission workers. Over TLS spark-submit gets a kubeconfig
+     * naming the server's CA (see {@link SubmitterKubeconfig}); over plain HTTP none.
      */
     private static SparkSubmission realSubmitter(String api, String[] args) {
         ChildJvmOptions jvm = switch (args[4]) {
@@ -144,8 +145,10 @@ public final class BenchOperator {
                     "-XX:SharedArchiveFile=" + Path.of(args[5]).resolve("spark-submit.jsa")));
             default -> ChildJvmOptions.jdkDefaults();
         };
+        Path kubeconfig = BenchClients.caFile().map(ca -> SubmitterKubeconfig.write(Path.of(args[6]), api, ca))
+                .orElse(Path.of("/dev/null"));
         Submitter submitter = new Submitter(SubmitterConfig.defaults(Path.of(args[3]), "k8s://" + api)
-                .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(Path.of("/dev/null"))
+                .withJavaHome(Path.of(System.getProperty("java.home"))).withKubeconfig(kubeconfig)
                 .withWorkDir(Path.of(args[6])).withChildJvm(jvm).withTimeout(Duration.ofMinutes(3)),
                 args[4].equals("warm") ? WorkerSettings.defaults() : WorkerSettings.cold());
         return submitter::submit;

@@ -1,5 +1,6 @@
 package io.sparkoperator.bench;
 
+import io.sparkoperator.bench.apiserver.BenchClients;
 import io.sparkoperator.bench.apiserver.LeanApiServer;
 import io.sparkoperator.bench.apiserver.ObjectStore;
 import java.io.IOException;
@@ -21,8 +22,13 @@ final class LoadRun implements AutoCloseable {
     private final LifecycleTracker tracker;
 
     LoadRun(LoadSettings settings) throws IOException {
+        this(settings, LoadSettings.tls());
+    }
+
+    /** {@code tls}: the API server speaks HTTPS and the operator trusts its certificate (see LoadSettings#tls). */
+    LoadRun(LoadSettings settings, boolean tls) throws IOException {
         this.settings = settings;
-        this.server = LeanApiServer.start(store, 0);
+        this.server = tls ? LeanApiServer.startTls(store, 0) : LeanApiServer.start(store, 0);
         this.kubelet = new StoreKubelet(store, settings.startAfter(), settings.runFor());
         this.tracker = new LifecycleTracker(store, settings.apps());
     }
@@ -141,6 +147,7 @@ final class LoadRun implements AutoCloseable {
 
     private List<String> jvmOptions(String label) {
         List<String> options = new ArrayList<>(settings.jvmOptions());
+        server.caFile().ifPresent(ca -> options.add("-D" + BenchClients.CA_FILE_PROPERTY + "=" + ca));
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:FlightRecorderOptions=stackdepth=256");
             options.add("-XX:StartFlightRecording=filename=" + settings.logDir().resolve("operator-" + label + ".jfr")

@@ -25,6 +25,14 @@ record LoadSettings(int apps, String dispatcher, Duration startAfter, Duration r
      */
     static final List<String> DEPLOYED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
+    /**
+     * {@code -Dbench.tls=true}: the lean API server speaks HTTPS with a self-signed certificate, which the operator's
+     * client and its spark-submit trust as their CA (a real API server's TLS cost); plain HTTP by default.
+     */
+    static boolean tls() {
+        return Boolean.getBoolean("bench.tls");
+    }
+
     LoadSettings withDispatcher(String value) {
         return new LoadSettings(apps, value, startAfter, runFor, jvmOptions, bound, logDir, submitter);
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny run of the operator benchmark harness (part of {@code make test}): the operator in its own JVM takes a
- * handful of applications through their whole lifecycle against the lean API server, with both dispatchers, and
- * the harness reports figures in a sane range. Not a timed assertion: the bounds are generous sanity limits.
+ * handful of applications through their whole lifecycle against the lean API server, with both dispatchers (and
+ * once over TLS), and the harness reports figures in a sane range. Not a timed assertion: the bounds are generous sanity limits.
  */
 class OperatorBenchSmokeTest {
     @TempDir
@@ -43,6 +43,18 @@ class OperatorBenchSmokeTest {
                             >= restart.readyUptimeMillis(), restart::toString);
                 }
             }
+        }
+    }
+
+    @Test
+    void overTlsTheOperatorTrustsTheServersCertificate() throws Exception {
+        LoadSettings settings = new LoadSettings(4, "virtual10", Duration.ofMillis(100), Duration.ofMillis(200),
+                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(2), logs, List.of());
+        try (LoadRun run = new LoadRun(settings, true)) {
+            LoadResult result = run.run();
+            assertEquals(4, result.completed(), () -> "over TLS: " + run.failures() + " " + result);
+            assertEquals(0, result.number("failures"), result::toString);
+            assertTrue(result.requests().getOrDefault("create pods", 0L) == 4, result::toString);
         }
     }
 }

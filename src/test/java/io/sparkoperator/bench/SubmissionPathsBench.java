@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * warm submission workers (the default). CPU counts the operator and every submission process (finished children
  * from /proc/self/stat, live workers from /proc/<pid>/stat). Then the warm path under sustained load, 1 and 3 new
  * apps per second for {@code bench.paced.seconds} each, with create -> SUBMITTED percentiles per 30 s window.
+ * Plain HTTP unless {@code -Dbench.tls=true}; the text it writes says which.
  */
 @Tag("bench")
 class SubmissionPathsBench {
@@ -91,7 +92,10 @@ class SubmissionPathsBench {
         String body = "Machine: " + MachineInfo.describe() + ". Load average " + loadBefore + " at start, "
                 + MachineInfo.loadAverage() + " at end.\n\nThe benchmark operator (its own JVM, `"
                 + String.join(" ", LoadSettings.DEPLOYED_JVM) + "`) with the real Submitter, at most " + CORES
-                + " submissions at a time, against the lean API server (plain HTTP); each app goes on to COMPLETED"
+                + " submissions at a time, against the lean API server (" + (LoadSettings.tls()
+                        ? "HTTPS, `-Dbench.tls=true`: a self-signed RSA 2048 certificate the operator and spark-submit"
+                                + " trust as their CA" : "plain HTTP; `-Dbench.tls=true` for HTTPS")
+                + "); each app goes on to COMPLETED"
                 + " (simulated kubelet). CPU per app = the operator's CPU from ready to the end, plus every"
                 + " submission process's (finished spark-submit JVMs, live or retired workers, their start-up"
                 + " included), divided by the apps.\n\n"

@@ -3,6 +3,8 @@ package io.sparkoperator.bench.apiserver;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
@@ -13,21 +15,24 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small Kubernetes API server over HTTP for the operator benchmark, on the JDK's own HTTP server with a virtual
- * thread per exchange: get, list and watch (label/field selectors, resourceVersion), create, update (optimistic
- * concurrency on resourceVersion), /status update, JSON merge patch, delete. Watches are chunked HTTP streams
- * (a WebSocket upgrade is answered 200, which makes fabric8 fall back to them, as behind {@code kubectl proxy});
- * server-side apply only as create-or-merge, for spark-submit. No authentication, admission, JSON patch, paging,
- * or garbage collection. Every request is counted.
+ * A small Kubernetes API server for the operator benchmark, over HTTP or ({@link #startTls}) HTTPS with a
+ * self-signed certificate made at start, so that a real API server's TLS cost (handshakes, record encryption) is
+ * paid on both ends. On the JDK's own HTTP server with a virtual thread per exchange: get, list and watch
+ * (label/field selectors, resourceVersion), create, update (optimistic concurrency on resourceVersion), /status
+ * update, JSON merge patch, delete. Watches are chunked HTTP streams (a WebSocket upgrade is answered 200, which
+ * makes fabric8 fall back to them, as behind {@code kubectl proxy}); server-side apply only as create-or-merge, for
+ * spark-submit. No authentication, admission, JSON patch, paging, or garbage collection. Every request is counted.
  */
 public final class LeanApiServer implements AutoCloseable {
     private static final String JSON = "application/json";
@@ -35,24 +40,53 @@ public final class LeanApiServer implements AutoCloseable {
     private final ObjectStore store;
     private final RequestCounts counts = new RequestCounts();
     private final HttpServer http;
+    /** Null for plain HTTP. */
+    private final SelfSignedCertificate certificate;
     private final ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
-    private LeanApiServer(ObjectStore store, int port) throws IOException {
+    private LeanApiServer(ObjectStore store, int port, SelfSignedCertificate certificate) throws IOException {
         this.store = store;
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
+        this.certificate = certificate;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (certificate == null) {
+            this.http = HttpServer.create(address, 4096);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 4096);
+            https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            this.http = https;
+        }
         http.createContext("/", this::handle);
         http.setExecutor(exchanges);
         http.start();
     }
 
-    /** Serves {@code store} on a free loopback port ({@code port} 0) or the given one. */
+    /** Serves {@code store} over plain HTTP on a free loopback port ({@code port} 0) or the given one. */
     public static LeanApiServer start(ObjectStore store, int port) throws IOException {
-        return new LeanApiServer(store, port);
+        return new LeanApiServer(store, port, null);
+    }
+
+    /**
+     * Serves {@code store} over HTTPS with a new self-signed certificate for 127.0.0.1 and localhost; clients trust
+     * {@link #caFile()}. The certificate's files are deleted on {@link #close}.
+     */
+    public static LeanApiServer startTls(ObjectStore store, int port) throws IOException {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        try {
+            return new LeanApiServer(store, port, certificate);
+        } catch (IOException | RuntimeException e) {
+            certificate.close();
+            throw e;
+        }
     }
 
     public String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return (certificate == null ? "http" : "https") + "://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** The PEM a client trusts as its CA; empty over plain HTTP. */
+    public Optional<Path> caFile() {
+        return certificate == null ? Optional.empty() : Optional.of(certificate.caFile());
     }
 
     public ObjectStore store() {
@@ -267,5 +301,8 @@ public final class LeanApiServer implements AutoCloseable {
         closed = true;
         http.stop(0);
         exchanges.shutdownNow();
+        if (certificate != null) {
+            certificate.close();
+        }
     }
 }

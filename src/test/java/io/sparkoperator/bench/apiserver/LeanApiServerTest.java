@@ -118,6 +118,57 @@ class LeanApiServerTest {
     }
 
     @Test
+    void overTlsAClientTrustingTheGeneratedCaCreatesReadsAndWatches() throws Exception {
+        try (LeanApiServer tls = LeanApiServer.startTls(new ObjectStore(), 0);
+                KubernetesClient trusting = BenchClients.to(tls.url(), tls.caFile().orElseThrow())) {
+            assertTrue(tls.url().startsWith("https://127.0.0.1:"), tls.url());
+            assertTrue(java.nio.file.Files.readString(tls.caFile().orElseThrow()).startsWith(
+                    "-----BEGIN CERTIFICATE-----"));
+            List<String> seen = new CopyOnWriteArrayList<>();
+            var pods = trusting.pods().inNamespace("default");
+            var informer = pods.inform(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(Pod pod) {
+                    seen.add("add " + pod.getMetadata().getName());
+                }
+
+                @Override
+                public void onUpdate(Pod before, Pod after) {
+                    seen.add("update " + after.getMetadata().getName() + " " + after.getStatus().getPhase());
+                }
+
+                @Override
+                public void onDelete(Pod pod, boolean unknownFinalState) {
+                }
+            });
+            try {
+                Pod created = pods.resource(pod("t1", "true")).create();
+                assertEquals(created.getMetadata().getUid(), pods.withName("t1").get().getMetadata().getUid());
+                tls.store().modify("pods", "default", "t1", p -> {
+                    p.withObject("status").put("phase", "Running");
+                    return p;
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (seen.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(List.of("add t1", "update t1 Running"), seen);
+                // The events came over a streamed watch, the WebSocket refused as over plain HTTP.
+                Map<String, Long> requests = tls.counts().snapshot();
+                assertTrue(requests.getOrDefault("websocket-refused pods", 0L) >= 1, requests::toString);
+                assertTrue(requests.getOrDefault("watch pods", 0L) >= 1, requests::toString);
+            } finally {
+                informer.close();
+            }
+            try (KubernetesClient untrusting = BenchClients.to(tls.url(), null)) {
+                KubernetesClientException refused = assertThrows(KubernetesClientException.class,
+                        () -> untrusting.pods().inNamespace("default").withName("t1").get());
+                assertTrue(causes(refused).contains("SSLHandshakeException"), causes(refused));
+            }
+        }
+    }
+
+    @Test
     void mergePatchAndWatchReplayFromAVersion() {
         var events = client.v1().events().inNamespace("default");
         var created = events.resource(new EventBuilder().withNewMetadata().withName("e1").endMetadata()
@@ -141,6 +192,14 @@ class LeanApiServerTest {
         assertTrue(Selector.parse("!absent,launched!=false", "metadata.name=x").matches(x));
         assertTrue(!Selector.parse("launched notin (true)", null).matches(x));
         assertTrue(!Selector.parse(null, "metadata.namespace=other").matches(x));
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder names = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            names.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(" <- ");
+        }
+        return names.toString();
     }
 
     private static GenericKubernetesResource app(String name) {

@@ -68,7 +68,9 @@ final class WorkerPool implements AutoCloseable {
                 return;
             }
             try {
-                if (closed || coolingDown()) {
+                // a submission that took the slot first may have started (and given back) a worker itself:
+                // one idle worker is the point of starting ahead, a second would only cost memory
+                if (closed || coolingDown() || idle.stream().anyMatch(WorkerProcess::alive)) {
                     return;
                 }
                 WorkerProcess worker = startWorker();

@@ -19,6 +19,8 @@ import io.sparkoperator.runtime.ShardGate;
 import io.sparkoperator.sparkapp.AppEventHandler;
 import io.sparkoperator.sparkapp.PendingSpecChanges;
 import io.sparkoperator.sparkapp.PodEventHandler;
+import io.sparkoperator.sparkapp.ShardLabeller;
+import io.sparkoperator.sparkapp.ShardLabels;
 import io.sparkoperator.sparkapp.SparkCaches;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -108,6 +110,7 @@ public final class Controllers {
     private volatile boolean started;
     private volatile boolean stopped;
     private volatile ShardGate shards;
+    private volatile Duration releasedShardLinger = Duration.ZERO;
     /** Scheduled runs seen with their parent, so a run's shard is known after it left the cache (deleted). */
     private final ConcurrentHashMap<ResourceKey, ResourceKey> runParents = new ConcurrentHashMap<>();
 
@@ -154,6 +157,12 @@ public final class Controllers {
         return this;
     }
 
+    /** See {@link SparkCaches#lingerReleasedShardWatches}: for tests on fabric8's mock. Call before {@link #start}. */
+    public Controllers lingerReleasedShardWatches(Duration linger) {
+        this.releasedShardLinger = linger;
+        return this;
+    }
+
     /** Starts informers and, once they synced, reconciliation. Blocks up to the cache sync timeout. */
     public synchronized void start() throws TimeoutException, InterruptedException {
         if (started || stopped) {
@@ -162,8 +171,10 @@ public final class Controllers {
         started = true;
         timers = settings.timers().apply("spark-operator-timers");
         PendingSpecChanges specChanges = new PendingSpecChanges();
-        caches = new SparkCaches(client, settings.namespaces(), settings.appSelector());
         ShardGate gate = shards;
+        ShardLabels shardLabels = gate != null && gate.shards() > 1 ? new ShardLabels(gate.shards()) : null;
+        caches = new SparkCaches(client, settings.namespaces(), settings.appSelector(), shardLabels)
+                .lingerReleasedShardWatches(releasedShardLinger);
         Reconciler appPass = logged("SparkApplication", appReconciler.create(caches, specChanges));
         Reconciler scheduledPass = logged("ScheduledSparkApplication", scheduledReconciler);
         if (gate != null) {
@@ -180,10 +191,13 @@ public final class Controllers {
         scheduled.pause();
         caches.onApps(new AppEventHandler(owned(apps::enqueue, this::appShardKey),
                         owned(scheduled::enqueue, Function.identity()), parentOf, specChanges))
-                .onPods(new PodEventHandler(owned(apps::enqueueUrgent, this::appShardKey)))
+                .onPods(new PodEventHandler(podOwner(owned(apps::enqueueUrgent, this::appShardKey))))
                 .onScheduledApps(new KeyEventHandler<>(owned(scheduled::enqueue, Function.identity())));
         if (gate != null) {
             gate.onOpened(this::enqueueShard);
+        }
+        if (shardLabels != null) {
+            watchOnlyHeldShards(gate, shardLabels);
         }
         if (watchers.apps() != null) {
             caches.onApps(watchers.apps());
@@ -264,6 +278,19 @@ public final class Controllers {
         };
     }
 
+    /**
+     * Watching only held shards, a pod without shard labels (launched before sharding) is seen by every replica:
+     * its app gets a pass only where the app is cached, i.e. from the holder of its shard. (Else a scheduled run's
+     * own hash, its parent unknown here, could admit it on a replica that does not hold it.)
+     */
+    private Consumer<ResourceKey> podOwner(Consumer<ResourceKey> queue) {
+        return key -> {
+            if (!caches.sharded() || caches.app(key) != null) {
+                queue.accept(key);
+            }
+        };
+    }
+
     /** The key whose hash places an app: its ScheduledSparkApplication parent for a scheduled run, else itself. */
     private ResourceKey appShardKey(ResourceKey key) {
         GenericKubernetesResource app = caches.app(key);
@@ -280,6 +307,19 @@ public final class Controllers {
         ShardGate gate = shards;
         caches.appKeys().stream().filter(key -> gate.shardOf(appShardKey(key)) == shard).forEach(apps::enqueue);
         caches.scheduledAppKeys().stream().filter(key -> gate.shardOf(key) == shard).forEach(scheduled::enqueue);
+    }
+
+    /**
+     * Each replica watches only the apps and pods of the shards it holds: a taken shard opens once its objects are
+     * listed, a given-up one is no longer watched, and new apps get their shard labels from the holder.
+     */
+    private void watchOnlyHeldShards(ShardGate gate, ShardLabels shardLabels) {
+        ShardLabeller labeller = new ShardLabeller(client, shardLabels, gate,
+                app -> parentOf.apply(app).orElseGet(() -> ResourceKey.of(app)));
+        caches.onUnlabelledApps(labeller.unlabelledHandler()).onApps(labeller.labelledHandler());
+        gate.prepareWith(caches::watchShard);
+        gate.onForgotten(caches::unwatchShard);
+        gate.onOpened(shard -> labeller.shardOpened(shard, caches.unlabelledApps()));
     }
 
     /** Every line logged during a pass names its resource ({@code Kind(ns/name): ...}) without saying so itself. */

@@ -158,6 +158,7 @@ class ActiveActiveTest {
                     + replica.submit.calls());
         }
         assertGuarantees();
+        assertEachReplicaCachesOnlyItsShards(three);
         List<String> acquired = eventSink.client.v1().events().inNamespace(LEASE_NAMESPACE).list().getItems().stream()
                 .filter(event -> event.getReason().equals("ShardAcquired")).map(event -> event.getMessage()).toList();
         assertTrue(acquired.size() >= SHARDS && acquired.stream().allMatch(m -> m.startsWith("replica-")),
@@ -248,6 +249,34 @@ class ActiveActiveTest {
         waitForAllCompleted(Duration.ofSeconds(90));
         assertGuarantees();
         assertTrue(log.passes.stream().anyMatch(p -> p.replica().equals(d.identity)), "the fourth replica worked");
+    }
+
+    /**
+     * The API server hands each replica only its share: every app carries its shard labels (and so its driver pod),
+     * and a replica's caches hold only the apps and pods of the shards it holds, about a third each.
+     */
+    private void assertEachReplicaCachesOnlyItsShards(List<ShardedReplica> live) {
+        for (GenericKubernetesResource app : SparkApplications.api(cluster.client).inAnyNamespace().list().getItems()) {
+            int shard = ShardHash.shardOf(ResourceKey.of(app), SHARDS);
+            assertEquals(Map.of(Labels.SHARDS, "16", Labels.SHARD, String.valueOf(shard)),
+                    Map.of(Labels.SHARDS, app.getMetadata().getLabels().get(Labels.SHARDS),
+                            Labels.SHARD, app.getMetadata().getLabels().get(Labels.SHARD)), ResourceKey.of(app) + "");
+        }
+        for (Pod driver : cluster.client.pods().inAnyNamespace().withLabel(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
+                .list().getItems()) {
+            String app = driver.getMetadata().getLabels().get(Labels.APP_NAME);
+            assertEquals(String.valueOf(ShardHash.shardOf(new ResourceKey(driver.getMetadata().getNamespace(), app),
+                    SHARDS)), driver.getMetadata().getLabels().get(Labels.SHARD), "driver of " + app);
+        }
+        for (ShardedReplica replica : live) {
+            List<ResourceKey> cached = replica.runtime.caches().appKeys();
+            Set<Integer> shards = cached.stream().map(key -> ShardHash.shardOf(key, SHARDS)).collect(Collectors.toSet());
+            assertTrue(replica.held().containsAll(shards), replica.identity + " holds " + replica.held()
+                    + " but caches apps of shards " + shards);
+            assertTrue(cached.size() < APPS / 2, replica.identity + " caches " + cached.size() + " of " + APPS);
+            assertTrue(replica.runtime.caches().cachedPods() < APPS / 2, replica.identity + " caches "
+                    + replica.runtime.caches().cachedPods() + " pods");
+        }
     }
 
     private boolean heldByOneOf(int shard, List<ShardedReplica> owners) {

@@ -9,6 +9,9 @@ public final class Labels {
     public static final String MUTATED_BY_SPARK_OPERATOR = PREFIX + "mutated-by-spark-operator";
     public static final String SCHEDULED_APP_NAME = PREFIX + "scheduled-app-name";
     public static final String CREATED_BY_SPARK_OPERATOR = PREFIX + "created-by-spark-operator";
+    /** With {@code --shards} above 1: the app's shard and the shard count it was computed for (copied to its pods). */
+    public static final String SHARD = PREFIX + "shard";
+    public static final String SHARDS = PREFIX + "shards";
     /** The SparkConnect a server or executor pod (and its Service, ConfigMap) belongs to. */
     public static final String CONNECT_NAME = PREFIX + "connect-name";
     /** The sparkVersion of a SparkConnect, on its server pod (no prefix, as in the Go operator). */

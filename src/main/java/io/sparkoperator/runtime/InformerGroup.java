@@ -55,8 +55,7 @@ public final class InformerGroup<T extends HasMetadata> {
      * list and the last error it saw.
      */
     public void startAndSync(Duration timeout) throws TimeoutException, InterruptedException {
-        Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
-        byNamespace.forEach((namespace, informer) -> started.put(namespace, informer.start().toCompletableFuture()));
+        Map<String, CompletableFuture<Void>> started = startAll();
         try {
             CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).get(timeout.toNanos(),
                     TimeUnit.NANOSECONDS);
@@ -74,6 +73,17 @@ public final class InformerGroup<T extends HasMetadata> {
             throw new TimeoutException("could not list " + resource + " within " + timeout.toSeconds() + " s in "
                     + String.join("; ", unlisted));
         }
+    }
+
+    /** Starts every informer without waiting; done once all have listed (they retry a failing list themselves). */
+    public CompletableFuture<Void> start() {
+        return CompletableFuture.allOf(startAll().values().toArray(CompletableFuture[]::new));
+    }
+
+    private Map<String, CompletableFuture<Void>> startAll() {
+        Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+        byNamespace.forEach((namespace, informer) -> started.put(namespace, informer.start().toCompletableFuture()));
+        return started;
     }
 
     /** Why some informers of this group cannot list or watch now; empty when all can. */

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * This replica's side of sharding, without any Kubernetes call: which shards it may reconcile now, which passes
@@ -17,16 +22,24 @@ import java.util.function.IntConsumer;
  * released only once {@link #idle} says its admitted passes ended, so two replicas never run a pass for one key at
  * once. The first pass of a key in a new term {@linkplain #mustReadLive reads live}: the cache may still hold a
  * version from before the previous owner's last write.
+ *
+ * <p>With {@link #prepareWith preparers} (caches that watch per shard), a taken shard opens only once each has
+ * listed its objects: a pass never runs on a half-filled cache. {@link #forget} tells them the shard is gone.
  */
 public final class ShardGate {
     private final int shards;
     private final boolean[] open;
+    /** Taken and not closed since: opens when its preparation ends. */
+    private final boolean[] wanted;
     private final long[] terms;
     private final List<Set<Thread>> running = new ArrayList<>();
     private final ConcurrentHashMap<ResourceKey, Long> lastTermPassed = new ConcurrentHashMap<>();
     private final Set<ResourceKey> readLive = ConcurrentHashMap.newKeySet();
     private long nextTerm;
-    private final List<IntConsumer> onOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<IntConsumer> onOpened = new CopyOnWriteArrayList<>();
+    private final List<IntFunction<? extends CompletionStage<?>>> preparers = new CopyOnWriteArrayList<>();
+    private final List<IntConsumer> onForgotten = new CopyOnWriteArrayList<>();
+    private final System.Logger log = System.getLogger(ShardGate.class.getName());
 
     public ShardGate(int shards) {
         if (shards < 1) {
@@ -34,6 +47,7 @@ public final class ShardGate {
         }
         this.shards = shards;
         this.open = new boolean[shards];
+        this.wanted = new boolean[shards];
         this.terms = new long[shards];
         for (int i = 0; i < shards; i++) {
             running.add(new HashSet<>());
@@ -97,23 +111,60 @@ public final class ShardGate {
         return readLive.contains(key);
     }
 
-    /** The Lease was acquired: admit passes in a new term, then tell the listener. */
+    /**
+     * Before a taken shard opens, {@code preparer} must have completed for it (e.g. its cache listed). Registered
+     * before any shard is taken; a preparation that fails keeps the shard closed.
+     */
+    public void prepareWith(IntFunction<? extends CompletionStage<?>> preparer) {
+        preparers.add(preparer);
+    }
+
+    /** Told when a shard is forgotten (its Lease released or lost): what was prepared for it can go. */
+    public void onForgotten(IntConsumer listener) {
+        onForgotten.add(listener);
+    }
+
+    /**
+     * The Lease was acquired: prepare the shard, then admit passes in a new term and tell the listeners. Returns at
+     * once; the shard opens when the preparers are done, unless it was closed meanwhile.
+     */
     public void open(int shard) {
+        long term;
         synchronized (this) {
-            open[shard] = true;
-            terms[shard] = ++nextTerm;
+            wanted[shard] = true;
+            term = ++nextTerm;
+            terms[shard] = term;
         }
-        onOpened.forEach(listener -> listener.accept(shard));
+        CompletableFuture<?>[] preparing = preparers.stream().map(p -> p.apply(shard).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(preparing).whenComplete((done, error) -> {
+            boolean opened;
+            synchronized (this) {
+                boolean current = wanted[shard] && terms[shard] == term;
+                opened = current && error == null;
+                open[shard] |= opened;
+                if (current && error != null && !(error instanceof CancellationException)) {
+                    // (a preparation cut short because the shard was given up is no news)
+                    log.log(System.Logger.Level.ERROR, () -> "shard " + shard + " cannot be prepared, not"
+                            + " reconciling it: " + error);
+                }
+            }
+            if (opened) {
+                onOpened.forEach(listener -> listener.accept(shard));
+            }
+        });
     }
 
     /** Stop admitting passes (hand-over begins); running ones finish. */
     public synchronized void close(int shard) {
         open[shard] = false;
+        wanted[shard] = false;
     }
 
     /** The Lease could not be kept: close and interrupt the running passes (they must end before it expires). */
     public synchronized void revoke(int shard) {
         open[shard] = false;
+        wanted[shard] = false;
         running.get(shard).forEach(Thread::interrupt);
     }
 
@@ -129,6 +180,7 @@ public final class ShardGate {
             term = terms[shard];
         }
         lastTermPassed.values().removeIf(passed -> passed == term);
+        onForgotten.forEach(listener -> listener.accept(shard));
     }
 
     public synchronized boolean isOpen(int shard) {

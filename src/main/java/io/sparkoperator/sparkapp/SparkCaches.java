@@ -1,21 +1,25 @@
 package io.sparkoperator.sparkapp;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.ScheduledSparkApplication;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.runtime.InformerGroup;
 import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.runtime.ShardedInformerGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -24,28 +28,49 @@ import java.util.function.Predicate;
  * {@code --label-selector-filter}), ScheduledSparkApplications, and only the pods the operator launched (label
  * {@code sparkoperator.k8s.io/launched-by-spark-operator=true}), so memory grows with Spark pods, not with the
  * cluster. Pods are indexed by {@code <namespace>/<app-name>}.
+ *
+ * <p>With {@link ShardLabels} (several active replicas) apps and pods are watched per shard held here, selected by
+ * their shard labels, so each replica decodes and keeps only its share ({@link #watchShard}); pods without this
+ * count's labels (launched before sharding) are watched by all; apps without them are watched apart, for the
+ * {@link ShardLabeller}, and reach the controller only once labelled.
  */
 public final class SparkCaches {
     static final String BY_APP = "by-app";
+    /** Unlabelled apps are seen again this often, so a failed label patch is retried. */
+    static final long UNLABELLED_RESYNC_MILLIS = 60_000;
 
-    private final InformerGroup<GenericKubernetesResource> apps;
+    private final ShardedInformerGroup<GenericKubernetesResource> apps;
     private final InformerGroup<ScheduledSparkApplication> scheduledApps;
-    private final InformerGroup<Pod> pods;
+    private final ShardedInformerGroup<Pod> pods;
+    private final InformerGroup<GenericKubernetesResource> unlabelledApps;
+    private final ShardLabels shardLabels;
     private final KubernetesClient client;
     private volatile Predicate<ResourceKey> readLive = key -> false;
+    private volatile Duration releasedShardLinger = Duration.ZERO;
 
     public SparkCaches(KubernetesClient client, List<String> namespaces, LabelSelector appSelector) {
+        this(client, namespaces, appSelector, null);
+    }
+
+    /** @param shardLabels null: one replica works (or leads) alone and watches everything */
+    public SparkCaches(KubernetesClient client, List<String> namespaces, LabelSelector appSelector,
+            ShardLabels shardLabels) {
         this.client = client;
-        apps = new InformerGroup<>("SparkApplications", namespaces, namespace -> {
-            var all = SparkApplications.api(client);
-            var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
-            return (appSelector == null ? scoped : scoped.withLabelSelector(appSelector)).runnableInformer(0);
-        });
+        this.shardLabels = shardLabels;
+        boolean sharded = shardLabels != null;
+        apps = new ShardedInformerGroup<>("SparkApplications", namespaces,
+                (namespace, shard) -> appsOf(client, namespace, appSelector, shard).runnableInformer(0),
+                sharded ? null : "SparkApplications");
+        unlabelledApps = sharded ? new InformerGroup<>("SparkApplications without shard labels", namespaces,
+                namespace -> appsOf(client, namespace, appSelector, null).runnableInformer(UNLABELLED_RESYNC_MILLIS))
+                : null;
         scheduledApps = new InformerGroup<>("ScheduledSparkApplications", namespaces, namespace -> {
             var all = client.resources(ScheduledSparkApplication.class);
             return (namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace)).runnableInformer(0);
         });
-        pods = new InformerGroup<Pod>("Spark pods", namespaces, namespace -> sparkPods(client, namespace).runnableInformer(0))
+        pods = new ShardedInformerGroup<Pod>("Spark pods", namespaces,
+                (namespace, shard) -> sparkPods(client, namespace, shard).runnableInformer(0),
+                sharded ? "Spark pods without shard labels" : "Spark pods")
                 .addIndexer(BY_APP, pod -> {
                     String app = pod.getMetadata().getLabels() == null ? null
                             : pod.getMetadata().getLabels().get(Labels.APP_NAME);
@@ -53,11 +78,29 @@ public final class SparkCaches {
                 });
     }
 
-    private static FilterWatchListDeletable<Pod, PodList, PodResource> sparkPods(KubernetesClient client,
-            String namespace) {
+    private FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> appsOf(KubernetesClient client, String namespace,
+            LabelSelector appSelector, Integer shard) {
+        var all = SparkApplications.api(client);
+        var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
+        return shardScoped(appSelector == null ? scoped : scoped.withLabelSelector(appSelector), shard);
+    }
+
+    private FilterWatchListDeletable<Pod, PodList, PodResource> sparkPods(KubernetesClient client, String namespace,
+            Integer shard) {
         var all = client.pods();
-        return (namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace))
-                .withLabel(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true");
+        return shardScoped((namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace))
+                .withLabel(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true"), shard);
+    }
+
+    /** A shard's objects, or ({@code null}) those not labelled for this count; everything without sharding. */
+    private <T, L, R> FilterWatchListDeletable<T, L, R> shardScoped(FilterWatchListDeletable<T, L, R> scope,
+            Integer shard) {
+        if (shardLabels == null) {
+            return scope;
+        }
+        return shard == null ? scope.withoutLabel(Labels.SHARDS, shardLabels.count())
+                : scope.withLabels(shardLabels.of(shard));
     }
 
     public SparkCaches onApps(ResourceEventHandler<GenericKubernetesResource> handler) {
@@ -75,19 +118,64 @@ public final class SparkCaches {
         return this;
     }
 
-    /** Starts all informers; returns once every cache has listed its objects (reconciling earlier would guess). */
+    /** Told about apps that do not carry this shard count's labels yet (sharded only; resynced every minute). */
+    public SparkCaches onUnlabelledApps(ResourceEventHandler<GenericKubernetesResource> handler) {
+        if (unlabelledApps != null) {
+            unlabelledApps.addHandler(handler);
+        }
+        return this;
+    }
+
+    /**
+     * Starts the informers that do not depend on the shards held; returns once each has listed its objects
+     * (reconciling earlier would guess). Sharded, a shard's apps and pods are watched from {@link #watchShard}.
+     */
     public void startAndSync(Duration timeout) throws TimeoutException, InterruptedException {
-        pods.startAndSync(timeout);
+        pods.startUnlabelled(timeout);
         scheduledApps.startAndSync(timeout);
-        apps.startAndSync(timeout);
+        apps.startUnlabelled(timeout);
+        if (unlabelledApps != null) {
+            unlabelledApps.startAndSync(timeout);
+        }
+    }
+
+    /** Sharded: starts watching a shard's apps and pods; done once both are listed. */
+    public CompletableFuture<Void> watchShard(int shard) {
+        return CompletableFuture.allOf(pods.watch(shard), apps.watch(shard));
+    }
+
+    /** Sharded: the shard was given up; its apps and pods leave the cache (no delete events). */
+    public void unwatchShard(int shard) {
+        apps.unwatch(shard, releasedShardLinger);
+        pods.unwatch(shard, releasedShardLinger);
+    }
+
+    /**
+     * How long the watches of a given-up shard stay open (default zero). Tests on fabric8's mock set it long: the
+     * mock blocks its one event loop while it drains a closed watch's backlog, stalling every other client; a real
+     * API server ends a watch at no such cost.
+     */
+    public SparkCaches lingerReleasedShardWatches(Duration linger) {
+        this.releasedShardLinger = linger;
+        return this;
+    }
+
+    public boolean sharded() {
+        return shardLabels != null;
+    }
+
+    public ShardLabels shardLabels() {
+        return shardLabels;
     }
 
     public boolean hasSynced() {
-        return apps.hasSynced() && scheduledApps.hasSynced() && pods.hasSynced();
+        return apps.hasSynced() && scheduledApps.hasSynced() && pods.hasSynced()
+                && (unlabelledApps == null || unlabelledApps.hasSynced());
     }
 
     public boolean isWatching() {
-        return apps.isWatching() && scheduledApps.isWatching() && pods.isWatching();
+        return apps.isWatching() && scheduledApps.isWatching() && pods.isWatching()
+                && (unlabelledApps == null || unlabelledApps.isWatching());
     }
 
     /** What cannot be listed or watched now, one line each (the reasons {@code /readyz} gives). */
@@ -95,6 +183,9 @@ public final class SparkCaches {
         List<String> problems = new ArrayList<>(apps.problems());
         problems.addAll(scheduledApps.problems());
         problems.addAll(pods.problems());
+        if (unlabelledApps != null) {
+            problems.addAll(unlabelledApps.problems());
+        }
         return problems;
     }
 
@@ -120,6 +211,11 @@ public final class SparkCaches {
     /** The keys of every cached SparkApplication and ScheduledSparkApplication. */
     public List<ResourceKey> appKeys() {
         return apps.list().stream().map(ResourceKey::of).toList();
+    }
+
+    /** Sharded: the cached apps not labelled for this shard count yet. */
+    public List<GenericKubernetesResource> unlabelledApps() {
+        return unlabelledApps == null ? List.of() : unlabelledApps.list();
     }
 
     public List<ResourceKey> scheduledAppKeys() {
@@ -159,6 +255,9 @@ public final class SparkCaches {
     }
 
     public void stop() {
+        if (unlabelledApps != null) {
+            unlabelledApps.stop();
+        }
         apps.stop();
         scheduledApps.stop();
         pods.stop();

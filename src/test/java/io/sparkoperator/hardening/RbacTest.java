@@ -50,15 +50,17 @@ class RbacTest {
             "OwnerReferencesPermissionEnforcement: ownerReferences with blockOwnerDeletion");
 
     /** Calls the code makes on paths this lifecycle does not take, with where. */
-    static final Map<String, String> ON_PATHS_NOT_TAKEN_HERE = Map.of(
-            "core configmaps get", "SparkApplicationReconciler.applyConfigMap (monitoring.prometheus)",
-            "core configmaps update", "SparkApplicationReconciler.applyConfigMap (monitoring.prometheus)",
-            "core configmaps delete", "deleteSubmissionResources (Prometheus ConfigMap)",
-            "core pods delete", "deleteSubmissionResources (stale driver, suspend, rerun, app deletion)",
-            "core events patch", "EventRecorder: a repeated Event is counted up",
-            "core services update", "UiResourceApplier: a changed UI Service",
-            "networking.k8s.io ingresses update", "UiResourceApplier: a changed UI Ingress",
-            "sparkoperator.k8s.io sparkapplications get", "StatusWriter: re-read after a 409 conflict");
+    static final Map<String, String> ON_PATHS_NOT_TAKEN_HERE = Map.ofEntries(
+            Map.entry("sparkoperator.k8s.io sparkapplications patch",
+                    "ShardLabeller: an app's shard labels with --shards above 1 (ShardLabellerRbacTest)"),
+            Map.entry("core configmaps get", "SparkApplicationReconciler.applyConfigMap (monitoring.prometheus)"),
+            Map.entry("core configmaps update", "SparkApplicationReconciler.applyConfigMap (monitoring.prometheus)"),
+            Map.entry("core configmaps delete", "deleteSubmissionResources (Prometheus ConfigMap)"),
+            Map.entry("core pods delete", "deleteSubmissionResources (stale driver, suspend, rerun, app deletion)"),
+            Map.entry("core events patch", "EventRecorder: a repeated Event is counted up"),
+            Map.entry("core services update", "UiResourceApplier: a changed UI Service"),
+            Map.entry("networking.k8s.io ingresses update", "UiResourceApplier: a changed UI Ingress"),
+            Map.entry("sparkoperator.k8s.io sparkapplications get", "StatusWriter: re-read after a 409 conflict"));
 
     @TempDir
     Path dir;

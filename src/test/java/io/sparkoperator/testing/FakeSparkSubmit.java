@@ -102,8 +102,12 @@ public final class FakeSparkSubmit implements SparkSubmission {
         return map == null ? Map.of() : map;
     }
 
+    /** The labels of the app itself come along (SubmitArguments passes them as driver labels), Spark's win. */
     public static Pod driverPod(SparkApplication app, String name, String submissionId) {
+        Map<String, String> appLabels = new HashMap<>(orEmpty(app.getMetadata().getLabels()));
+        appLabels.keySet().removeIf(key -> key.startsWith(Labels.KUEUE_PREFIX));
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(app.getMetadata().getNamespace())
+                .addToLabels(appLabels)
                 .addToLabels(Labels.APP_NAME, app.getMetadata().getName())
                 .addToLabels(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true")
                 .addToLabels(Labels.SUBMISSION_ID, submissionId)

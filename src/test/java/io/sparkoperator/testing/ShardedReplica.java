@@ -82,7 +82,7 @@ public final class ShardedReplica implements AutoCloseable {
                         new SparkApplicationReconciler(parts, caches, specChanges)),
                 scheduled, RunLinks::parentKeyOf, Controllers.Observers.none(), Controllers.Watchers.none());
         gate = new ShardGate(election.shards());
-        runtime.shardedBy(gate);
+        runtime.shardedBy(gate).lingerReleasedShardWatches(Duration.ofMinutes(10));
         leases = new ShardLeases(client, election, identity, gate, events);
     }
 

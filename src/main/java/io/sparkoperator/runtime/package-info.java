@@ -9,10 +9,13 @@
  * bound on passes at once (urgent keys first), bursts coalesced, requeue timers on a
  * {@link io.sparkoperator.runtime.DelayScheduler}, capped exponential {@link io.sparkoperator.runtime.Backoff}.</li>
  * <li>{@link io.sparkoperator.runtime.InformerGroup}: one fabric8 informer per watched namespace (or one for all),
- * seen as one cache; {@link io.sparkoperator.runtime.KeyEventHandler} queues an object's key on each change.</li>
+ * seen as one cache; {@link io.sparkoperator.runtime.ShardedInformerGroup} one such group per shard held (started
+ * and stopped with the shard), plus one for the unlabelled objects; {@link io.sparkoperator.runtime.KeyEventHandler}
+ * queues an object's key on each change.</li>
  * <li>{@link io.sparkoperator.runtime.LeaderGate}: runs its work only while holding the Lease.</li>
  * <li>Active-active sharding ({@code --shards} above 1): {@link io.sparkoperator.runtime.ShardHash} places a key in
- * a shard, {@link io.sparkoperator.runtime.ShardGate} admits passes only for shards held here (and marks the first
+ * a shard, {@link io.sparkoperator.runtime.ShardGate} admits passes only for shards held here and prepared (their
+ * caches listed), and marks the first
  * pass of a term to read live), {@link io.sparkoperator.runtime.ShardLeases} keeps member and shard Leases (balance,
  * hand-over after running passes ended, take-over on expiry, fencing at the renew deadline).</li>
  * <li>{@link io.sparkoperator.runtime.EventRecorder}: core/v1 Events with repeat counting, never failing the

@@ -5,7 +5,9 @@
  * <li>{@link io.sparkoperator.sparkapp.SparkCaches}: the informer caches every controller reads (SparkApplications
  * as generic resources, ScheduledSparkApplications, and only the pods the operator launched);
  * {@link io.sparkoperator.sparkapp.AppEventHandler} and {@link io.sparkoperator.sparkapp.PodEventHandler} turn
- * their events into keys.</li>
+ * their events into keys. With several active replicas the caches hold only the shards held here
+ * ({@link io.sparkoperator.sparkapp.ShardLabels}), and {@link io.sparkoperator.sparkapp.ShardLabeller} labels each
+ * new app with its shard so that the API server sends it to its replica alone.</li>
  * <li>{@link io.sparkoperator.sparkapp.SparkApplicationReconciler}: one pass. It reads the freshest app
  * ({@link io.sparkoperator.sparkapp.FreshApps} covers informer lag behind our own writes) and its pods
  * ({@link io.sparkoperator.sparkapp.DriverObserver}), asks the state machine, then carries the decision out: UI

@@ -107,11 +107,21 @@ class LeanApiServerTest {
                 return p;
             });
             pods.withName("p1").delete();
+            // a label change moves an object into and out of a selector: ADDED and DELETED for that watch
+            server.store().modify("pods", "default", "other", p -> {
+                p.withObject("metadata").withObject("labels").put("launched", "true");
+                return p;
+            });
+            server.store().modify("pods", "default", "p2", p -> {
+                p.withObject("metadata").withObject("labels").put("launched", "no");
+                return p;
+            });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (seen.size() < 4 && System.nanoTime() < deadline) {
+            while (seen.size() < 6 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertEquals(List.of("add p1 Pending", "add p2 Pending", "update p2 Running", "delete p1"), seen);
+            assertEquals(List.of("add p1 Pending", "add p2 Pending", "update p2 Running", "delete p1",
+                    "add other Pending", "delete p2"), seen);
         } finally {
             informer.close();
         }

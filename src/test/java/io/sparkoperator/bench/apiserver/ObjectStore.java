@@ -194,8 +194,9 @@ public final class ObjectStore {
                     if (event.resourceVersion() <= fromVersion) {
                         break;
                     }
-                    if (subscription.wants(event)) {
-                        replay.addFirst(event);
+                    WatchEvent sent = subscription.eventFor(event);
+                    if (sent != null) {
+                        replay.addFirst(sent);
                     }
                 }
                 subscription.queue.addAll(replay);
@@ -252,8 +253,8 @@ public final class ObjectStore {
     /** Called with the write lock held. */
     private StoredObject commit(String eventType, String type, ObjectNode object) {
         StoredObject stored = StoredObject.of(type, stampVersion(object), resourceVersion);
-        objects(type).put(stored.key(), stored);
-        return publish(eventType, stored);
+        StoredObject previous = objects(type).put(stored.key(), stored);
+        return publish(eventType, stored, previous);
     }
 
     private ObjectNode stampVersion(ObjectNode object) {
@@ -263,14 +264,19 @@ public final class ObjectStore {
     }
 
     private StoredObject publish(String eventType, StoredObject stored) {
-        WatchEvent event = new WatchEvent(eventType, stored);
+        return publish(eventType, stored, null);
+    }
+
+    private StoredObject publish(String eventType, StoredObject stored, StoredObject previous) {
+        WatchEvent event = new WatchEvent(eventType, stored, previous);
         history.addLast(event);
         if (history.size() > HISTORY) {
             forgottenUpTo = history.removeFirst().resourceVersion();
         }
         for (WatchSubscription watch : watches) {
-            if (watch.wants(event)) {
-                watch.queue.add(event);
+            WatchEvent sent = watch.eventFor(event);
+            if (sent != null) {
+                watch.queue.add(sent);
             }
         }
         if (!listeners.isEmpty()) {

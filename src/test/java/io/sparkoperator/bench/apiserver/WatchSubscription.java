@@ -15,9 +15,26 @@ final class WatchSubscription {
         this.selector = selector;
     }
 
-    boolean wants(WatchEvent event) {
+    /**
+     * What this watch is sent for a change, or null: as the API server does, a MODIFIED that makes an object match
+     * the selector arrives as ADDED, one that makes it stop matching as DELETED.
+     */
+    WatchEvent eventFor(WatchEvent event) {
         StoredObject o = event.object;
-        return o.type().equals(type) && (namespace == null || namespace.equals(o.namespace()))
-                && selector.matches(o);
+        if (!o.type().equals(type) || namespace != null && !namespace.equals(o.namespace())) {
+            return null;
+        }
+        boolean now = selector.matches(o);
+        if (!event.type.equals("MODIFIED") || event.previous == null) {
+            return now ? event : null;
+        }
+        boolean before = selector.matches(event.previous);
+        if (now && before) {
+            return event;
+        }
+        if (now) {
+            return event.as("ADDED");
+        }
+        return before ? event.as("DELETED") : null;
     }
 }

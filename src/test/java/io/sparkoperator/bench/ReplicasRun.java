@@ -90,6 +90,10 @@ final class ReplicasRun implements AutoCloseable {
             passLogs.put(identity, passLog);
             List<String> jvm = new ArrayList<>(settings.jvmOptions());
             jvm.addAll(List.of("-Dbench.shards=" + SHARDS, "-Dbench.replica=" + identity, "-Dbench.passlog=" + passLog));
+            if (Boolean.getBoolean("bench.replicas.jfr")) {
+                jvm.add("-XX:StartFlightRecording=filename=" + settings.logDir().resolve("replica-" + count + "-"
+                        + identity + ".jfr") + ",settings=profile");
+            }
             replicas.add(OperatorProcess.launch(server.url(), settings.dispatcher(), settings.submitter(), jvm,
                     settings.logDir().resolve("operator-replicas-" + count + "-" + identity + ".log"),
                     settings.bound()));

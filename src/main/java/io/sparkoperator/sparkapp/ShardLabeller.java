@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,39 +56,31 @@ public final class ShardLabeller {
 
     /** For the apps without this count's labels: labelled here when their shard is held here. */
     public ResourceEventHandler<GenericKubernetesResource> unlabelledHandler() {
+        return onEachVersion(this::labelIfHeld);
+    }
+
+    /** For the apps of the shards watched here: one whose labels name another shard is set right. */
+    public ResourceEventHandler<GenericKubernetesResource> labelledHandler() {
+        return onEachVersion(this::relabelIfWrong);
+    }
+
+    /** Each version seen (added or updated); a deleted app needs no label. */
+    private static ResourceEventHandler<GenericKubernetesResource> onEachVersion(
+            Consumer<GenericKubernetesResource> action) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource app) {
-                labelIfHeld(app);
+                action.accept(app);
             }
 
             @Override
             public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                labelIfHeld(after);
+                action.accept(after);
             }
 
             @Override
             public void onDelete(GenericKubernetesResource app, boolean finalStateUnknown) {
                 // labelled (it moved to its shard's watch) or deleted
-            }
-        };
-    }
-
-    /** For the apps of the shards watched here: one whose labels name another shard is set right. */
-    public ResourceEventHandler<GenericKubernetesResource> labelledHandler() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource app) {
-                relabelIfWrong(app);
-            }
-
-            @Override
-            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                relabelIfWrong(after);
-            }
-
-            @Override
-            public void onDelete(GenericKubernetesResource app, boolean finalStateUnknown) {
             }
         };
     }

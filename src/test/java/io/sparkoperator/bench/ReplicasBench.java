@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,9 @@ class ReplicasBench {
                 if (count == 4) {
                     worstWarmupSpread = warmupSpread;
                 }
-                warmupRows.add(String.format(Locale.ROOT, "| %d | %.1f | %s | %.1f | %s |", count,
-                        warmup.allSubmittedSeconds(),
-                        joined(warmup.cpuSeconds().values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))),
-                        warmupTotal, percent(warmupSpread)));
+                warmupRows.add(String.format(Locale.ROOT, "| %d | %.1f | %s | %.1f | %s | %s |", count,
+                        warmup.allSubmittedSeconds(), tenths(warmup.cpuSeconds()), warmupTotal,
+                        percent(warmupSpread), tenths(warmup.gcSeconds())));
                 check(problems, count + " replicas, warm-up", warmup);
                 ReplicasRun.Burst burst = run.burst(warmupApps, apps);
                 System.out.println("bench: " + count + " replicas " + burst);
@@ -70,9 +70,10 @@ class ReplicasBench {
                 if (count == 4) {
                     worstSpread = spread;
                 }
-                burstRows.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %s | %.1f | %.2f | %s | %s | %.1f |",
+                burstRows.add(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %s | %s | %s | %.1f | %.2f | %s | %s | %.1f |",
                         count, balanced, burst.allSubmittedSeconds(), burst.allCompletedSeconds(),
-                        joined(burst.cpuSeconds().values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))),
+                        tenths(burst.cpuSeconds()), tenths(burst.gcSeconds()),
+                        joined(burst.liveHeapMiB().values().stream().map(String::valueOf)),
                         total, total * 1000 / apps, percent(spread),
                         joined(burst.reconciles().values().stream().map(String::valueOf)),
                         (double) burst.requests() / apps));
@@ -117,13 +118,14 @@ class ReplicasBench {
                 + " in one burst and measured.\n\n"
                 + "First burst, fresh JVMs (" + warmupApps + " apps, JIT included):\n\n"
                 + "| replicas | all SUBMITTED s | CPU s per replica | CPU s, all replicas | largest replica's distance"
-                + " from 1/N of the single replica |\n|---|---|---|---|---|\n" + String.join("\n", warmupRows)
+                + " from 1/N of the single replica | GC s per replica |\n|---|---|---|---|---|---|\n"
+                + String.join("\n", warmupRows)
                 + "\n\nThe measured burst (" + apps + " apps, warm JVMs):\n\n"
                 + "| replicas | launch to shards balanced s | all SUBMITTED s | all COMPLETED s | CPU s per replica"
-                + " | CPU s, all replicas | ms per app, all replicas | largest replica's distance from 1/N of the"
+                + " | of which GC s | live heap MiB after | CPU s, all replicas | ms per app, all replicas | largest replica's distance from 1/N of the"
                 + " single replica | passes per replica | API requests per app | passes logged (both batches) /"
                 + " overlapping |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", burstRows) + "\n\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", burstRows) + "\n\n"
                 + "A replica's death: " + deathApps + " more apps created at once; when half of them are SUBMITTED,"
                 + " replica-0 is killed with SIGKILL (its Leases stay until they expire). Seconds from the kill:\n\n"
                 + "| replicas | killed | its apps not yet COMPLETED at the kill | its shards all held by others"
@@ -152,6 +154,10 @@ class ReplicasBench {
         if (Double.isNaN(burst.allCompletedSeconds()) || burst.failed() > 0) {
             problems.add(run + ": not every app COMPLETED (" + burst.failed() + " failed): " + burst);
         }
+    }
+
+    private static String tenths(Map<String, Double> perReplica) {
+        return joined(perReplica.values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v)));
     }
 
     private static String percent(double fraction) {

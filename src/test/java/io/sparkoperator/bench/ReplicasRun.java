@@ -49,7 +49,8 @@ final class ReplicasRun implements AutoCloseable {
 
     /** A batch's figures; {@code cpuSeconds} and {@code reconciles} per replica, by identity. */
     record Burst(int apps, double allSubmittedSeconds, double allCompletedSeconds, Map<String, Double> cpuSeconds,
-            Map<String, Long> reconciles, long requests, int failed) {
+            Map<String, Long> reconciles, long requests, int failed, Map<String, Double> gcSeconds,
+            Map<String, Long> liveHeapMiB) {
     }
 
     /**
@@ -210,7 +211,11 @@ final class ReplicasRun implements AutoCloseable {
         Map<String, Map<String, Object>> after = reports();
         Map<String, Double> cpu = new LinkedHashMap<>();
         Map<String, Long> reconciles = new LinkedHashMap<>();
+        Map<String, Double> gc = new LinkedHashMap<>();
+        Map<String, Long> liveHeap = new LinkedHashMap<>();
         for (String replica : after.keySet()) {
+            gc.put(replica, (number(after.get(replica), "gcMs") - number(before.get(replica), "gcMs")) / 1000);
+            liveHeap.put(replica, (long) number(after.get(replica), "liveHeapMiB"));
             cpu.put(replica, (number(after.get(replica), "cpuTotalMs") - number(before.get(replica), "cpuTotalMs"))
                     / 1000);
             reconciles.put(replica, (long) (number(after.get(replica), "reconciles")
@@ -218,7 +223,7 @@ final class ReplicasRun implements AutoCloseable {
         }
         return new Burst(apps, allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
                 allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN, cpu, reconciles,
-                server.counts().total(), tracker.failed().size());
+                server.counts().total(), tracker.failed().size(), gc, liveHeap);
     }
 
     private Map<String, Map<String, Object>> reports() throws Exception {

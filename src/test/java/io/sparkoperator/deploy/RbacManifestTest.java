@@ -22,6 +22,8 @@ class RbacManifestTest {
             "sparkoperator.k8s.io/sparkapplications get", "sparkoperator.k8s.io/sparkapplications list",
             "sparkoperator.k8s.io/sparkapplications watch", "sparkoperator.k8s.io/sparkapplications create",
             "sparkoperator.k8s.io/sparkapplications delete",
+            // the shard labels (--shards above 1): a merge patch of metadata.labels only
+            "sparkoperator.k8s.io/sparkapplications patch",
             "sparkoperator.k8s.io/scheduledsparkapplications get",
             "sparkoperator.k8s.io/scheduledsparkapplications list",
             "sparkoperator.k8s.io/scheduledsparkapplications watch",

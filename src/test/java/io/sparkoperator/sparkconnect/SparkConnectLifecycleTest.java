@@ -153,7 +153,12 @@ class SparkConnectLifecycleTest {
                 cluster.eventReasons(NAME)::toString);
 
         runToEnd();
-        cluster.awaitState(NAME, "Failed");
+        try {
+            cluster.awaitState(NAME, "Failed");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; pod transitions " + cluster.kubelet.history() + "; events "
+                    + cluster.eventReasons(NAME), e);
+        }
         assertEquals(ConnectCondition.REASON_RESTART_LIMIT_EXCEEDED, condition().reason());
         assertEquals("False", condition().status());
         assertEquals(1, status().restartAttempts());
@@ -270,9 +275,23 @@ class SparkConnectLifecycleTest {
     }
 
     /** Moves the current server pod Pending, Running, then to its end. */
+    /**
+     * Steps the server pod there is now until it has ended (Pending, Running, then its exit): read afresh each
+     * time, so a step that found no pod (the operator was between deleting one and creating the next) is made again
+     * on the new one instead of being lost.
+     */
     private void runToEnd() {
-        for (int i = 0; i < 3; i++) {
+        cluster.await("the server pod run to its end", () -> {
+            Pod pod = cluster.pod(SERVER);
+            if (pod == null || pod.getMetadata().getDeletionTimestamp() != null) {
+                return false;
+            }
+            String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+            if ("Failed".equals(phase) || "Succeeded".equals(phase)) {
+                return true;
+            }
             cluster.kubelet.step(ConnectCluster.NS, SERVER);
-        }
+            return false;
+        }, () -> ApiJson.toJson(status()));
     }
 }

@@ -34,8 +34,7 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
     private final List<String> namespaces;
     private final Factory<T> factory;
     private final InformerGroup<T> unlabelled;
-    private final Map<Integer, InformerGroup<T>> byShard = new ConcurrentSkipListMap<>();
-    private final Map<Integer, CompletableFuture<Void>> listed = new ConcurrentSkipListMap<>();
+    private final Map<Integer, ShardWatch<T>> byShard = new ConcurrentSkipListMap<>();
     private final List<ResourceEventHandler<? super T>> handlers = new CopyOnWriteArrayList<>();
     private final Set<InformerGroup<T>> lingering = ConcurrentHashMap.newKeySet();
     private final Map<String, Function<T, List<String>>> indexers = new LinkedHashMap<>();
@@ -84,18 +83,21 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
      * the informers). Watching a shard already watched answers that watch's progress.
      */
     public synchronized CompletableFuture<Void> watch(int shard) {
-        CompletableFuture<Void> existing = listed.get(shard);
+        ShardWatch<T> existing = byShard.get(shard);
         if (existing != null) {
-            return existing;
+            return existing.listed();
         }
         InformerGroup<T> group = new InformerGroup<>(resource + " of shard " + shard, namespaces,
                 namespace -> factory.create(namespace, shard));
         indexers.forEach(group::addIndexer);
         handlers.forEach(group::addHandler);
-        byShard.put(shard, group);
-        CompletableFuture<Void> started = group.start();
-        listed.put(shard, started);
-        return started;
+        ShardWatch<T> watch = new ShardWatch<>(group, group.start());
+        byShard.put(shard, watch);
+        return watch.listed();
+    }
+
+    /** A shard's informers and the future that completes once they have listed. */
+    private record ShardWatch<T extends HasMetadata>(InformerGroup<T> group, CompletableFuture<Void> listed) {
     }
 
     /**
@@ -104,14 +106,12 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
      * (which drop what is not theirs any more).
      */
     public synchronized void unwatch(int shard, Duration linger) {
-        InformerGroup<T> group = byShard.remove(shard);
-        CompletableFuture<Void> started = listed.remove(shard);
-        if (started != null) {
-            started.cancel(false); // whoever waits for the list hears that the shard is gone
-        }
-        if (group == null) {
+        ShardWatch<T> watch = byShard.remove(shard);
+        if (watch == null) {
             return;
         }
+        watch.listed().cancel(false); // whoever waits for the list hears that the shard is gone
+        InformerGroup<T> group = watch.group();
         if (linger.isZero() || linger.isNegative()) {
             group.stop();
             return;
@@ -129,13 +129,8 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
         });
     }
 
-    /** The shards watched now, ascending. */
-    public List<Integer> watchedShards() {
-        return List.copyOf(byShard.keySet());
-    }
-
     private List<InformerGroup<T>> groups() {
-        List<InformerGroup<T>> all = new ArrayList<>(byShard.values());
+        List<InformerGroup<T>> all = new ArrayList<>(byShard.values().stream().map(ShardWatch::group).toList());
         if (unlabelled != null) {
             all.add(unlabelled);
         }
@@ -175,12 +170,8 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
      */
     private List<InformerGroup<T>> listedGroups() {
         List<InformerGroup<T>> listedOnes = new ArrayList<>();
-        byShard.forEach((shard, group) -> {
-            CompletableFuture<Void> started = listed.get(shard);
-            if (started != null && started.isDone()) {
-                listedOnes.add(group);
-            }
-        });
+        byShard.values().stream().filter(watch -> watch.listed().isDone())
+                .forEach(watch -> listedOnes.add(watch.group()));
         if (unlabelled != null) {
             listedOnes.add(unlabelled);
         }
@@ -205,8 +196,7 @@ public final class ShardedInformerGroup<T extends HasMetadata> {
         groups().forEach(InformerGroup::stop);
         lingering.forEach(InformerGroup::stop);
         lingering.clear();
+        byShard.values().forEach(watch -> watch.listed().cancel(false));
         byShard.clear();
-        listed.values().forEach(started -> started.cancel(false));
-        listed.clear();
     }
 }

@@ -50,7 +50,7 @@ public final class ShardLabeller {
     }
 
     /** The shard an app belongs to. */
-    public int shardOf(GenericKubernetesResource app) {
+    private int shardOf(GenericKubernetesResource app) {
         return gate.shardOf(shardKeyOf.apply(app));
     }
 

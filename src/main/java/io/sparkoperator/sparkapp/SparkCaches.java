@@ -59,17 +59,17 @@ public final class SparkCaches {
         this.shardLabels = shardLabels;
         boolean sharded = shardLabels != null;
         apps = new ShardedInformerGroup<>("SparkApplications", namespaces,
-                (namespace, shard) -> appsOf(client, namespace, appSelector, shard).runnableInformer(0),
+                (namespace, shard) -> appsOf(namespace, appSelector, shard).runnableInformer(0),
                 sharded ? null : "SparkApplications");
         unlabelledApps = sharded ? new InformerGroup<>("SparkApplications without shard labels", namespaces,
-                namespace -> appsOf(client, namespace, appSelector, null).runnableInformer(UNLABELLED_RESYNC_MILLIS))
+                namespace -> appsOf(namespace, appSelector, null).runnableInformer(UNLABELLED_RESYNC_MILLIS))
                 : null;
         scheduledApps = new InformerGroup<>("ScheduledSparkApplications", namespaces, namespace -> {
             var all = client.resources(ScheduledSparkApplication.class);
             return (namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace)).runnableInformer(0);
         });
         pods = new ShardedInformerGroup<Pod>("Spark pods", namespaces,
-                (namespace, shard) -> sparkPods(client, namespace, shard).runnableInformer(0),
+                (namespace, shard) -> sparkPods(namespace, shard).runnableInformer(0),
                 sharded ? "Spark pods without shard labels" : "Spark pods")
                 .addIndexer(BY_APP, pod -> {
                     String app = pod.getMetadata().getLabels() == null ? null
@@ -79,15 +79,13 @@ public final class SparkCaches {
     }
 
     private FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> appsOf(KubernetesClient client, String namespace,
-            LabelSelector appSelector, Integer shard) {
+            Resource<GenericKubernetesResource>> appsOf(String namespace, LabelSelector appSelector, Integer shard) {
         var all = SparkApplications.api(client);
         var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
         return shardScoped(appSelector == null ? scoped : scoped.withLabelSelector(appSelector), shard);
     }
 
-    private FilterWatchListDeletable<Pod, PodList, PodResource> sparkPods(KubernetesClient client, String namespace,
-            Integer shard) {
+    private FilterWatchListDeletable<Pod, PodList, PodResource> sparkPods(String namespace, Integer shard) {
         var all = client.pods();
         return shardScoped((namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace))
                 .withLabel(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true"), shard);
@@ -162,10 +160,6 @@ public final class SparkCaches {
 
     public boolean sharded() {
         return shardLabels != null;
-    }
-
-    public ShardLabels shardLabels() {
-        return shardLabels;
     }
 
     public boolean hasSynced() {

@@ -14,6 +14,9 @@ import java.util.List;
  * submission never loads), so they come along, inner classes included: a class resolves the names it refers to
  * through its own loader. Everything else stays shared and compiled, and must stay so: Spark's {@code Config}
  * registers its entries in a process-wide registry that refuses a second registration.
+ *
+ * <p>As the thread's context class loader it is also where Hadoop looks its configuration files up: those come
+ * from {@link HadoopConfigResources}, found once per worker life.
  */
 final class FreshStaticsLoader extends URLClassLoader {
     private static final List<String> FRESH = List.of(
@@ -33,6 +36,12 @@ final class FreshStaticsLoader extends URLClassLoader {
             }
         }
         return false;
+    }
+
+    @Override
+    public URL getResource(String name) {
+        return HadoopConfigResources.serves(name)
+                ? HadoopConfigResources.resource(name, super::getResource) : super.getResource(name);
     }
 
     @Override

@@ -55,6 +55,29 @@ final class LoadRun implements AutoCloseable {
     }
 
     /**
+     * The apps created at once and followed to SUBMITTED only, then the API left to go quiet: with a kubelet that
+     * keeps the driver pods Pending (a long {@code startAfter}), the requests counted are those of the submissions
+     * themselves (operator and spark-submit), not of the lifecycle after.
+     */
+    LoadResult runToSubmitted() throws Exception {
+        try (OperatorProcess operator = launch(settings.label(), "operator-to-submitted-" + settings.label())) {
+            server.counts().reset();
+            long start = System.nanoTime();
+            for (int i = 0; i < settings.apps(); i++) {
+                store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
+                        SparkPiManifest.json(SparkPiManifest.name(i))));
+            }
+            double created = seconds(start, System.nanoTime());
+            boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
+            awaitQuietApi();
+            return new LoadResult(settings, created,
+                    allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN, Double.NaN,
+                    tracker.submitted(), tracker.completed(), tracker.failed().size(), reportOrError(operator),
+                    server.counts().snapshot(), server.counts().total(), operator.launchToReadyMillis);
+        }
+    }
+
+    /**
      * Sustained load: {@code settings.apps()} applications created at {@code perSecond}, each one's time from its
      * create to SUBMITTED, in creation order.
      */

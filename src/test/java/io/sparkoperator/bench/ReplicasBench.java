@@ -28,6 +28,8 @@ class ReplicasBench {
         int apps = Integer.getInteger("bench.replicas.apps", 10_000);
         int deathApps = Integer.getInteger("bench.replicas.death.apps", 2_000);
         int warmupApps = Integer.getInteger("bench.replicas.warmup.apps", 3_000);
+        // > 0: the measured apps are created at this many per second (no death batch; its own section)
+        double rate = Double.parseDouble(System.getProperty("bench.replicas.rate", "0"));
         Path logs = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
         LoadSettings settings = new LoadSettings(apps, "virtual10", Duration.ofSeconds(1), Duration.ofSeconds(2),
                 LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(15), logs, List.of());
@@ -60,7 +62,7 @@ class ReplicasBench {
                         warmup.allSubmittedSeconds(), tenths(warmup.cpuSeconds()), warmupTotal,
                         percent(warmupSpread), tenths(warmup.gcSeconds())));
                 check(problems, count + " replicas, warm-up", warmup);
-                ReplicasRun.Burst burst = run.burst(warmupApps, apps);
+                ReplicasRun.Burst burst = rate > 0 ? run.paced(warmupApps, apps, rate) : run.burst(warmupApps, apps);
                 System.out.println("bench: " + count + " replicas " + burst);
                 double total = burst.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
                 if (count == 1) {
@@ -78,7 +80,7 @@ class ReplicasBench {
                         joined(burst.reconciles().values().stream().map(String::valueOf)),
                         (double) burst.requests() / apps));
                 check(problems, count + " replicas, burst", burst);
-                if (count > 1) {
+                if (count > 1 && rate == 0) {
                     ReplicasRun.Death death = run.burstWithDeath(warmupApps + apps, deathApps, 0);
                     System.out.println("bench: " + count + " replicas, death " + death);
                     worstHandOver = Double.isNaN(worstHandOver) ? death.shardsTakenSeconds()
@@ -115,33 +117,52 @@ class ReplicasBench {
                 + " CPU time (from its /proc) and wall times are those of a shared machine. Once every replica holds"
                 + " its share of the shards, a first burst of " + warmupApps + " apps warms the fresh JVMs up (their"
                 + " JIT compiles the operator's hot code once per process life); then " + apps + " apps are created"
-                + " in one burst and measured.\n\n"
+                + (rate > 0 ? String.format(Locale.ROOT, " at %.0f per second (`-Dbench.replicas.rate`: a load the 2"
+                        + " cores carry without every process queueing for them, so each replica's CPU shows its"
+                        + " work rather than the contention; all SUBMITTED is then mostly the creation time)", rate)
+                        : " in one burst") + " and measured.\n\n"
                 + "First burst, fresh JVMs (" + warmupApps + " apps, JIT included):\n\n"
                 + "| replicas | all SUBMITTED s | CPU s per replica | CPU s, all replicas | largest replica's distance"
                 + " from 1/N of the single replica | GC s per replica |\n|---|---|---|---|---|---|\n"
                 + String.join("\n", warmupRows)
-                + "\n\nThe measured burst (" + apps + " apps, warm JVMs):\n\n"
+                + "\n\nThe measured " + (rate > 0 ? "apps" : "burst") + " (" + apps + " apps, warm JVMs):\n\n"
                 + "| replicas | launch to shards balanced s | all SUBMITTED s | all COMPLETED s | CPU s per replica"
                 + " | of which GC s | live heap MiB after | CPU s, all replicas | ms per app, all replicas | largest replica's distance from 1/N of the"
                 + " single replica | passes per replica | API requests per app | passes logged (both batches) /"
                 + " overlapping |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", burstRows) + "\n\n"
-                + "A replica's death: " + deathApps + " more apps created at once; when half of them are SUBMITTED,"
-                + " replica-0 is killed with SIGKILL (its Leases stay until they expire). Seconds from the kill:\n\n"
-                + "| replicas | killed | its apps not yet COMPLETED at the kill | its shards all held by others"
-                + " | first of those apps moved again | last of them moved again | batch all COMPLETED (from its"
-                + " create) |\n|---|---|---|---|---|---|---|\n" + String.join("\n", deathRows) + "\n\n"
-                + new Targets().below("overlapping passes on one app, every run", overlaps, 1, "")
-                        .below("hand-over after a replica's death within lease duration + 5 s", worstHandOver, 20, "s")
+                + (rate > 0 ? "" : deathTable(deathApps, deathRows))
+                + targets(overlaps, rate == 0, worstHandOver)
                         .below("4 replicas: each replica's CPU within 30 % of a quarter of the single replica's"
-                                + " (warm JVMs, the measured burst)", worstSpread * 100, 30, "%")
+                                + " (warm JVMs, the measured " + (rate > 0 ? "paced apps" : "burst") + ")",
+                                worstSpread * 100, 30, "%")
                         .below("the same for the first burst on fresh JVMs (JIT included; not the target, shown)",
                                 worstWarmupSpread * 100, 30, "%").table();
-        BenchmarksFile.write("bench-replicas", "Active-active replicas (`make bench`)", body);
+        if (rate > 0) {
+            BenchmarksFile.write("bench-replicas-paced", "Active-active replicas, apps at a steady rate"
+                    + " (`make bench`, `-Dbench.replicas.rate`)", body);
+        } else {
+            BenchmarksFile.write("bench-replicas", "Active-active replicas (`make bench`)", body);
+        }
         System.out.println(body);
         if (!problems.isEmpty()) {
             throw new AssertionError(String.join("\n", problems));
         }
+    }
+
+    /** The no-overlap row, and the hand-over row where a death was measured (not in a paced run). */
+    private static Targets targets(long overlaps, boolean deaths, double handOver) {
+        Targets targets = new Targets().below("overlapping passes on one app, every run", overlaps, 1, "");
+        return !deaths ? targets
+                : targets.below("hand-over after a replica's death within lease duration + 5 s", handOver, 20, "s");
+    }
+
+    private static String deathTable(int deathApps, List<String> deathRows) {
+        return "A replica's death: " + deathApps + " more apps created at once; when half of them are SUBMITTED,"
+                + " replica-0 is killed with SIGKILL (its Leases stay until they expire). Seconds from the kill:\n\n"
+                + "| replicas | killed | its apps not yet COMPLETED at the kill | its shards all held by others"
+                + " | first of those apps moved again | last of them moved again | batch all COMPLETED (from its"
+                + " create) |\n|---|---|---|---|---|---|---|\n" + String.join("\n", deathRows) + "\n\n";
     }
 
     /** How far the replica furthest from {@code share} is from it, as a fraction of it. */

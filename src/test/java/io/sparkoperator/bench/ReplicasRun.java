@@ -136,7 +136,15 @@ final class ReplicasRun implements AutoCloseable {
 
     /** Apps {@code from}..{@code from + apps - 1} created at once, followed to COMPLETED. */
     Burst burst(int from, int apps) throws Exception {
-        return burst(from, apps, submitted -> false, () -> { });
+        return burst(from, apps, 0, submitted -> false, () -> { });
+    }
+
+    /**
+     * As {@link #burst}, the apps created at {@code perSecond} instead of at once: a load the machine carries without
+     * every process queueing for its 2 cores, so CPU times show the work rather than the contention.
+     */
+    Burst paced(int from, int apps, double perSecond) throws Exception {
+        return burst(from, apps, perSecond, submitted -> false, () -> { });
     }
 
     /** As {@link #burst}, killing replica {@code victim} once half the batch is SUBMITTED. */
@@ -144,7 +152,7 @@ final class ReplicasRun implements AutoCloseable {
         String identity = identity(victim);
         long[] kill = {0};
         List<Integer> shards = new ArrayList<>();
-        Burst burst = burst(from, apps, submitted -> submitted >= apps / 2 && kill[0] == 0, () -> {
+        Burst burst = burst(from, apps, 0, submitted -> submitted >= apps / 2 && kill[0] == 0, () -> {
             shards.addAll(holders().getOrDefault(identity, List.of()));
             kill[0] = System.nanoTime();
             killedAt.put(identity, kill[0]);
@@ -188,14 +196,22 @@ final class ReplicasRun implements AutoCloseable {
         return taken;
     }
 
-    private Burst burst(int from, int apps, IntPredicate killWhen, Runnable kill) throws Exception {
+    private Burst burst(int from, int apps, double perSecond, IntPredicate killWhen, Runnable kill) throws Exception {
         List<String> names = IntStream.range(from, from + apps).mapToObj(SparkPiManifest::name).toList();
         Set<String> batch = Set.copyOf(names);
         LifecycleTracker tracker = new LifecycleTracker(store, apps, batch::contains);
         Map<String, Map<String, Object>> before = reports();
         server.counts().reset();
         long start = System.nanoTime();
-        for (String name : names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (perSecond > 0) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
             store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(SparkPiManifest.json(name)));
         }
         allApps.addAll(names);

@@ -64,6 +64,23 @@ class SubmissionPathsBench {
                                 peakChildRss), 60 / cpu, r.requestsPerApp()));
             }
         }
+        // The submission's own requests: drivers kept Pending, so nothing after SUBMITTED is counted.
+        int countedApps = Integer.getInteger("bench.paths.counted.apps", 20);
+        double requestsPerSubmission = Double.NaN;
+        StringBuilder requestRows = new StringBuilder();
+        LoadSettings held = settings(sparkHome, work, "warm", countedApps);
+        held = new LoadSettings(held.apps(), held.dispatcher(), Duration.ofHours(1), held.runFor(), held.jvmOptions(),
+                held.bound(), held.logDir(), held.submitter());
+        try (LoadRun run = new LoadRun(held)) {
+            LoadResult r = run.runToSubmitted();
+            System.out.println("bench: warm, to SUBMITTED only " + r);
+            if (r.submitted() != countedApps || r.failed() > 0) {
+                throw new AssertionError("warm, to SUBMITTED only: not all submitted " + r);
+            }
+            requestsPerSubmission = r.requestsPerApp();
+            r.requests().forEach((request, n) -> requestRows.append(String.format(Locale.ROOT, "| %s | %.2f |%n",
+                    request, (double) n / countedApps)));
+        }
         List<String> paced = new ArrayList<>();
         double worstP99 = Double.NaN;
         for (double rate : pacedSeconds > 0 ? new double[] {1, 3} : new double[0]) {
@@ -107,9 +124,14 @@ class SubmissionPathsBench {
                 + " of creation (a growing backlog would show as growing windows).\n\n"
                 + "| new apps per s | apps | p50 s | p99 s | total CPU s/app | p50 / p99 by window |\n"
                 + "|---|---|---|---|---|---|\n" + String.join("\n", paced) + "\n\n"
+                + "API requests of the submission itself (warm path, " + countedApps + " apps created at once, the"
+                + " kubelet keeping every driver Pending so nothing after SUBMITTED is counted; operator and worker"
+                + String.format(Locale.ROOT, " together): %.2f per app.%n%n", requestsPerSubmission)
+                + "| request | per app, create -> SUBMITTED |\n|---|---|\n" + requestRows + "\n"
                 + new Targets().below("operator + warm worker CPU per submission <= 0.1 s", warmCpu, 0.1, "s")
                         .atLeast("warm >= 25x the tuned cold path (CPU per submission)", tunedCpu / warmCpu, 25, "x")
-                        .below("at most 11 API requests per submission (whole lifecycle here)", warmRequests, 11,
+                        .below("at most 11 API requests per submission (create -> SUBMITTED; whole lifecycle: "
+                                + String.format(Locale.ROOT, "%.1f", warmRequests) + ")", requestsPerSubmission, 11,
                                 "requests")
                         .below("p99 create -> SUBMITTED under 1 s at 3 new apps per s", worstP99, 1, "s").table();
         BenchmarksFile.write("bench-submission-paths", "Cold and warm submission side by side (`make bench-submit`)",

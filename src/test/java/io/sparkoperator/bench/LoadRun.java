@@ -78,6 +78,57 @@ final class LoadRun implements AutoCloseable {
     }
 
     /**
+     * A warm instance: {@code warmupApps} created at once and followed to COMPLETED first (the operator's JIT, the
+     * workers started and warmed), then {@code settings.apps()} more, measured alone. The result's CPU figures
+     * ({@code cpuSinceReadyMs}, {@code childCpuMs}, {@code liveChildCpuMs}) and requests are those of the second
+     * batch; the rest of the operator's report is as it ended.
+     */
+    LoadResult runWarmInstance(int warmupApps) throws Exception {
+        try (OperatorProcess operator = launch(settings.label(), "operator-warm-instance-" + settings.label())) {
+            LifecycleTracker warmup = new LifecycleTracker(store, warmupApps, name -> true);
+            createApps(0, warmupApps);
+            if (!warmup.awaitSubmitted(settings.bound()) || !warmup.awaitCompleted(settings.bound())) {
+                throw new IllegalStateException("warm-up batch did not complete: " + warmup.failed());
+            }
+            awaitQuietApi();
+            Map<String, Object> before = reportOrError(operator);
+            java.util.Set<String> batch = new java.util.HashSet<>();
+            for (int i = warmupApps; i < warmupApps + settings.apps(); i++) {
+                batch.add(SparkPiManifest.name(i));
+            }
+            LifecycleTracker measured = new LifecycleTracker(store, settings.apps(), batch::contains);
+            server.counts().reset();
+            long start = System.nanoTime();
+            createApps(warmupApps, settings.apps());
+            double created = seconds(start, System.nanoTime());
+            boolean allSubmitted = measured.awaitSubmitted(settings.bound());
+            boolean allCompleted = allSubmitted && measured.awaitCompleted(settings.bound());
+            awaitQuietApi();
+            Map<String, Object> report = new java.util.LinkedHashMap<>(reportOrError(operator));
+            report.put("cpuSinceReadyMs", difference(report, before, "cpuTotalMs"));
+            report.put("childCpuMs", difference(report, before, "childCpuMs"));
+            report.put("liveChildCpuMs", difference(report, before, "liveChildCpuMs"));
+            return new LoadResult(settings, created,
+                    allSubmitted ? seconds(start, measured.lastSubmittedNanos()) : Double.NaN,
+                    allCompleted ? seconds(start, measured.lastCompletedNanos()) : Double.NaN,
+                    measured.submitted(), measured.completed(), measured.failed().size(), report,
+                    server.counts().snapshot(), server.counts().total(), operator.launchToReadyMillis);
+        }
+    }
+
+    private void createApps(int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
+                    SparkPiManifest.json(SparkPiManifest.name(i))));
+        }
+    }
+
+    private static double difference(Map<String, Object> after, Map<String, Object> before, String key) {
+        return after.get(key) instanceof Number a && before.get(key) instanceof Number b
+                ? a.doubleValue() - b.doubleValue() : Double.NaN;
+    }
+
+    /**
      * Sustained load: {@code settings.apps()} applications created at {@code perSecond}, each one's time from its
      * create to SUBMITTED, in creation order.
      */

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -87,12 +90,12 @@ final class HadoopConfigResources {
 
     /** The file without comments and descriptions; null when it is not a plain Hadoop configuration file. */
     private static byte[] trimmed(byte[] bytes) {
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.contains("<configuration") || text.contains("<![CDATA[") || text.contains("xi:include")) {
             return null;
         }
         String out = DESCRIPTION.matcher(COMMENT.matcher(text).replaceAll("")).replaceAll("");
-        return out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether Hadoop reads the same properties, values and final parameters from both. */
@@ -113,8 +116,8 @@ final class HadoopConfigResources {
         return out;
     }
 
-    private static java.util.Set<String> finals(byte[] xml) {
-        return new java.util.TreeSet<>(parsed(xml).getFinalParameters());
+    private static Set<String> finals(byte[] xml) {
+        return new TreeSet<>(parsed(xml).getFinalParameters());
     }
 
     private static Configuration parsed(byte[] xml) {

@@ -34,24 +34,7 @@ final class LoadRun implements AutoCloseable {
     }
 
     LoadResult run() throws Exception {
-        try (OperatorProcess operator = launch(settings.label(), "operator-" + settings.label())) {
-            server.counts().reset();
-            long start = System.nanoTime();
-            for (int i = 0; i < settings.apps(); i++) {
-                store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
-                        SparkPiManifest.json(SparkPiManifest.name(i))));
-            }
-            double created = seconds(start, System.nanoTime());
-            boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
-            boolean allCompleted = allSubmitted && tracker.awaitCompleted(settings.bound());
-            awaitQuietApi();
-            Map<String, Object> report = reportOrError(operator);
-            return new LoadResult(settings, created,
-                    allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
-                    allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN,
-                    tracker.submitted(), tracker.completed(), tracker.failed().size(), report,
-                    server.counts().snapshot(), server.counts().total(), operator.launchToReadyMillis);
-        }
+        return run(true);
     }
 
     /**
@@ -60,19 +43,24 @@ final class LoadRun implements AutoCloseable {
      * themselves (operator and spark-submit), not of the lifecycle after.
      */
     LoadResult runToSubmitted() throws Exception {
-        try (OperatorProcess operator = launch(settings.label(), "operator-to-submitted-" + settings.label())) {
+        return run(false);
+    }
+
+    private LoadResult run(boolean toCompleted) throws Exception {
+        String log = (toCompleted ? "operator-" : "operator-to-submitted-") + settings.label();
+        try (OperatorProcess operator = launch(settings.label(), log)) {
             server.counts().reset();
             long start = System.nanoTime();
-            for (int i = 0; i < settings.apps(); i++) {
-                store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
-                        SparkPiManifest.json(SparkPiManifest.name(i))));
-            }
+            createApps(0, settings.apps());
             double created = seconds(start, System.nanoTime());
             boolean allSubmitted = tracker.awaitSubmitted(settings.bound());
+            boolean allCompleted = toCompleted && allSubmitted && tracker.awaitCompleted(settings.bound());
             awaitQuietApi();
+            Map<String, Object> report = reportOrError(operator);
             return new LoadResult(settings, created,
-                    allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN, Double.NaN,
-                    tracker.submitted(), tracker.completed(), tracker.failed().size(), reportOrError(operator),
+                    allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
+                    allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN,
+                    tracker.submitted(), tracker.completed(), tracker.failed().size(), report,
                     server.counts().snapshot(), server.counts().total(), operator.launchToReadyMillis);
         }
     }

@@ -120,7 +120,10 @@ class ReplicasBench {
                 + (rate > 0 ? String.format(Locale.ROOT, " at %.0f per second (`-Dbench.replicas.rate`: a load the 2"
                         + " cores carry without every process queueing for them, so each replica's CPU shows its"
                         + " work rather than the contention; all SUBMITTED is then mostly the creation time)", rate)
-                        : " in one burst") + " and measured.\n\n"
+                        : " in one burst") + " and measured."
+                + (Boolean.getBoolean("bench.replicas.prelabelled") ? " Every app is created already carrying its"
+                        + " shard labels (`-Dbench.replicas.prelabelled=true`), so none passes through the"
+                        + " not-yet-labelled watch every replica keeps." : "") + "\n\n"
                 + "First burst, fresh JVMs (" + warmupApps + " apps, JIT included):\n\n"
                 + "| replicas | all SUBMITTED s | CPU s per replica | CPU s, all replicas | largest replica's distance"
                 + " from 1/N of the single replica | GC s per replica |\n|---|---|---|---|---|---|\n"
@@ -138,7 +141,10 @@ class ReplicasBench {
                                 worstSpread * 100, 30, "%")
                         .below("the same for the first burst on fresh JVMs (JIT included; not the target, shown)",
                                 worstWarmupSpread * 100, 30, "%").table();
-        if (rate > 0) {
+        if (Boolean.getBoolean("bench.replicas.prelabelled")) {
+            BenchmarksFile.write("bench-replicas-prelabelled", "Active-active replicas, apps created with their"
+                    + " shard labels (`make bench`, `-Dbench.replicas.prelabelled=true`)", body);
+        } else if (rate > 0) {
             BenchmarksFile.write("bench-replicas-paced", "Active-active replicas, apps at a steady rate"
                     + " (`make bench`, `-Dbench.replicas.rate`)", body);
         } else {

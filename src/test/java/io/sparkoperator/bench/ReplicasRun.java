@@ -1,6 +1,7 @@
 package io.sparkoperator.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkoperator.api.Labels;
 import io.sparkoperator.bench.apiserver.LeanApiServer;
 import io.sparkoperator.bench.apiserver.ObjectStore;
 import io.sparkoperator.runtime.ResourceKey;
@@ -212,7 +213,7 @@ final class ReplicasRun implements AutoCloseable {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
             }
-            store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(SparkPiManifest.json(name)));
+            store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, manifest(name));
         }
         allApps.addAll(names);
         long deadline = System.nanoTime() + settings.bound().toNanos();
@@ -240,6 +241,20 @@ final class ReplicasRun implements AutoCloseable {
         return new Burst(apps, allSubmitted ? seconds(start, tracker.lastSubmittedNanos()) : Double.NaN,
                 allCompleted ? seconds(start, tracker.lastCompletedNanos()) : Double.NaN, cpu, reconciles,
                 server.counts().total(), tracker.failed().size(), gc, liveHeap);
+    }
+
+    /**
+     * The app as created; with {@code -Dbench.replicas.prelabelled=true} it already carries its shard labels (as an
+     * app created by a tool that knows them would), so it never passes through the not-yet-labelled watch.
+     */
+    private static ObjectNode manifest(String name) {
+        ObjectNode app = ApiObjects.parse(SparkPiManifest.json(name));
+        if (Boolean.getBoolean("bench.replicas.prelabelled")) {
+            int shard = ShardHash.shardOf(new ResourceKey(SparkPiManifest.NAMESPACE, name), SHARDS);
+            ObjectNode labels = app.withObject("metadata").withObject("labels");
+            labels.put(Labels.SHARDS, Integer.toString(SHARDS)).put(Labels.SHARD, Integer.toString(shard));
+        }
+        return app;
     }
 
     private Map<String, Map<String, Object>> reports() throws Exception {

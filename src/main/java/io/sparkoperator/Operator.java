@@ -105,7 +105,7 @@ public final class Operator {
         var scheduledMetrics = metrics.controller().register("scheduledsparkapplication", () -> runtime == null ? 0
                 : runtime.queuedScheduledKeys());
         Reconciler scheduled = new ScheduledSparkApplicationReconciler(client, clock, ZoneOffset.UTC,
-                        ScheduledSparkApplicationReconciler.recordedBy(events));
+                        ScheduledSparkApplicationReconciler.recordedBy(events), config.leaderElection().shards());
         // A pass may run one spark-submit (bounded by its timeout) plus a few API calls (each with a timeout).
         Duration maxPassTime = config.sparkSubmitTimeout().plus(Controllers.Settings.DEFAULT_MAX_PASS_TIME);
         runtime = new Controllers(client, new Controllers.Settings(config.namespaces(),

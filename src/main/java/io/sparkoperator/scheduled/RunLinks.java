@@ -12,6 +12,8 @@ import io.sparkoperator.api.Rfc3339;
 import io.sparkoperator.api.ScheduledSparkApplication;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.runtime.ResourceKey;
+import io.sparkoperator.runtime.ShardHash;
+import io.sparkoperator.sparkapp.ShardLabels;
 import io.sparkoperator.sparkapp.SparkApplications;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,12 +48,18 @@ public final class RunLinks {
     }
 
     /** The new run: the template as spec, the parent's labels plus the scheduled-app-name label, an owner reference. */
-    static SparkApplication newRun(ScheduledSparkApplication parent, String runName) {
+    static SparkApplication newRun(ScheduledSparkApplication parent, String runName, int shards) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (parent.getMetadata().getLabels() != null) {
             labels.putAll(parent.getMetadata().getLabels());
         }
         labels.put(Labels.SCHEDULED_APP_NAME, parent.getMetadata().getName());
+        if (shards > 1) {
+            // a run's shard is its parent's (the shard key of a run is the parent's key)
+            int shard = ShardHash.shardOf(new ResourceKey(parent.getMetadata().getNamespace(),
+                    parent.getMetadata().getName()), shards);
+            labels.putAll(new ShardLabels(shards).of(shard));
+        }
         SparkApplication run = new SparkApplication();
         run.setMetadata(new ObjectMetaBuilder()
                 .withName(runName)

@@ -36,6 +36,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
     private final Clock clock;
     private final ZoneId operatorZone;
     private final BiConsumer<ScheduledSparkApplication, RunEvent> events;
+    private final int shards;
 
     /** Schedules without a time zone run in UTC; events go through an {@link EventRecorder} of their own. */
     public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock) {
@@ -59,10 +60,21 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
      */
     public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock, ZoneId operatorZone,
                                                BiConsumer<ScheduledSparkApplication, RunEvent> events) {
+        this(client, clock, operatorZone, events, 1);
+    }
+
+    /**
+     * @param shards {@code --shards}: above 1, each run is created with its parent's shard labels, so it goes
+     *               straight to the replica holding that shard (no relabelling, no stop in every replica's watch of
+     *               unlabelled apps)
+     */
+    public ScheduledSparkApplicationReconciler(KubernetesClient client, Clock clock, ZoneId operatorZone,
+                                               BiConsumer<ScheduledSparkApplication, RunEvent> events, int shards) {
         this.client = client;
         this.clock = clock;
         this.operatorZone = operatorZone;
         this.events = events;
+        this.shards = shards;
     }
 
     /** A refused run is the manifest's or a policy's fault: retrying it at once would be refused again. */
@@ -137,7 +149,7 @@ public final class ScheduledSparkApplicationReconciler implements Reconciler {
     private Optional<String> create(ScheduledSparkApplication parent, String runName) {
         try {
             client.resources(SparkApplication.class).inNamespace(parent.getMetadata().getNamespace())
-                    .resource(RunLinks.newRun(parent, runName)).create();
+                    .resource(RunLinks.newRun(parent, runName, shards)).create();
             LOG.info(() -> "started run " + runName);
         } catch (KubernetesClientException e) {
             if (REFUSALS.contains(e.getCode())) {

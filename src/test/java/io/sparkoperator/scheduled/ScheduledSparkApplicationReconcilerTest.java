@@ -216,7 +216,7 @@ class ScheduledSparkApplicationReconcilerTest {
     }
 
     private void createRunOwnedByParent(String runName, AppState state) {
-        client.resources(SparkApplication.class).inNamespace(NS).resource(RunLinks.newRun(parent(), runName)).create();
+        client.resources(SparkApplication.class).inNamespace(NS).resource(RunLinks.newRun(parent(), runName, 1)).create();
         setRunState(runName, state);
     }
 
@@ -256,6 +256,19 @@ class ScheduledSparkApplicationReconcilerTest {
         assertEquals(Optional.empty(), reconcileAt("2026-05-04T10:05:00Z").requeueAfter());
         assertEquals(List.of(), runs());
         assertNull(parent().getStatus().nextRun());
+    }
+
+    @Test
+    void withSeveralShardsARunIsCreatedWithItsParentsShardLabels() {
+        reconciler = new ScheduledSparkApplicationReconciler(client, clock, java.time.ZoneOffset.UTC,
+                (about, event) -> { }, 16);
+        createParent("*/5 * * * *", null);
+        reconcileAt("2026-05-04T10:02:00Z");
+        reconcileAt("2026-05-04T10:05:00Z");
+        int shard = io.sparkoperator.runtime.ShardHash.shardOf(new ResourceKey(NS, NAME), 16);
+        assertEquals(Map.of("team", "data", Labels.SCHEDULED_APP_NAME, NAME, Labels.SHARDS, "16",
+                Labels.SHARD, String.valueOf(shard)), runs().get(0).getMetadata().getLabels(),
+                "the replica holding the parent's shard watches the run from its create on; nobody relabels it");
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class ShardedReplica implements AutoCloseable {
                 new ApplicationListener() { }, () -> stopping,
                 new BatchScheduling(client, BatchSettings.disabled()));
         Reconciler scheduled = log.recording(identity, "ScheduledSparkApplication",
-                new ScheduledSparkApplicationReconciler(client, clock));
+                new ScheduledSparkApplicationReconciler(client, clock, java.time.ZoneOffset.UTC,
+                        ScheduledSparkApplicationReconciler.recordedBy(events), election.shards()));
         runtime = new Controllers(client, new Controllers.Settings(List.of(), null, Duration.ofSeconds(30),
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), clock::scheduler,
                 Controllers.Settings.DEFAULT_MAX_PASS_TIME, Controllers.Settings.DEFAULT_MAX_CONCURRENT_RECONCILES),

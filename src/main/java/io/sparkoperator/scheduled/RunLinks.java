@@ -56,8 +56,7 @@ public final class RunLinks {
         labels.put(Labels.SCHEDULED_APP_NAME, parent.getMetadata().getName());
         if (shards > 1) {
             // a run's shard is its parent's (the shard key of a run is the parent's key)
-            int shard = ShardHash.shardOf(new ResourceKey(parent.getMetadata().getNamespace(),
-                    parent.getMetadata().getName()), shards);
+            int shard = ShardHash.shardOf(ResourceKey.of(parent), shards);
             labels.putAll(new ShardLabels(shards).of(shard));
         }
         SparkApplication run = new SparkApplication();

@@ -47,7 +47,7 @@ final class HadoopConfigResources {
     public static void main(String[] names) throws IOException {
         for (String name : names) {
             URL found = ClassLoader.getSystemClassLoader().getResource(name);
-            URL served = serves(name) ? resource(name, ClassLoader.getSystemClassLoader()::getResource) : found;
+            URL served = serves(name) ? resource(name, n -> found) : found;
             System.out.println(name + ": " + (found == null ? "absent" : size(found) + " bytes, served "
                     + size(served) + " bytes" + ("trimmed".equals(served.getRef()) ? ", trimmed" : ", as found")));
         }
@@ -101,30 +101,23 @@ final class HadoopConfigResources {
     /** Whether Hadoop reads the same properties, values and final parameters from both. */
     private static boolean sameConfiguration(byte[] original, byte[] trimmed) {
         try {
-            return properties(original).equals(properties(trimmed))
-                    && finals(original).equals(finals(trimmed));
+            return Read.of(original).equals(Read.of(trimmed));
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static Map<String, String> properties(byte[] xml) {
-        Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, String> entry : parsed(xml)) {
-            out.put(entry.getKey(), entry.getValue());
+    /** What Hadoop reads from one file: its properties (raw values) and which of them are final. */
+    private record Read(Map<String, String> properties, Set<String> finals) {
+        static Read of(byte[] xml) {
+            Configuration conf = new Configuration(false);
+            conf.addResource(new ByteArrayInputStream(xml), "check");
+            Map<String, String> properties = new TreeMap<>();
+            for (Map.Entry<String, String> entry : conf) { // loads it
+                properties.put(entry.getKey(), entry.getValue());
+            }
+            return new Read(properties, new TreeSet<>(conf.getFinalParameters()));
         }
-        return out;
-    }
-
-    private static Set<String> finals(byte[] xml) {
-        return new TreeSet<>(parsed(xml).getFinalParameters());
-    }
-
-    private static Configuration parsed(byte[] xml) {
-        Configuration conf = new Configuration(false);
-        conf.addResource(new ByteArrayInputStream(xml), "check");
-        conf.size(); // loads it now
-        return conf;
     }
 
     /** Opens the kept bytes. */

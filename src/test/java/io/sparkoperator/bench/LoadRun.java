@@ -104,6 +104,14 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
+    /** Sleeps until the {@code i}-th of a series paced at {@code perSecond} from {@code start} (nanoTime) is due. */
+    static void awaitTurn(long start, int i, double perSecond) throws InterruptedException {
+        long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
     private void createApps(int from, int count) {
         for (int i = from; i < from + count; i++) {
             store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
@@ -127,11 +135,7 @@ final class LoadRun implements AutoCloseable {
             long start = System.nanoTime();
             long[] createdAt = new long[settings.apps()];
             for (int i = 0; i < settings.apps(); i++) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                awaitTurn(start, i, perSecond);
                 createdAt[i] = System.nanoTime();
                 store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, ApiObjects.parse(
                         SparkPiManifest.json(SparkPiManifest.name(i))));

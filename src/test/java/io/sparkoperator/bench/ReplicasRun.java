@@ -1,11 +1,11 @@
 package io.sparkoperator.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparkoperator.api.Labels;
 import io.sparkoperator.bench.apiserver.LeanApiServer;
 import io.sparkoperator.bench.apiserver.ObjectStore;
 import io.sparkoperator.runtime.ResourceKey;
 import io.sparkoperator.runtime.ShardHash;
+import io.sparkoperator.sparkapp.ShardLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,11 +207,7 @@ final class ReplicasRun implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (perSecond > 0) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                LoadRun.awaitTurn(start, i, perSecond);
             }
             store.add(LifecycleTracker.APPS, SparkPiManifest.NAMESPACE, manifest(name));
         }
@@ -252,7 +248,7 @@ final class ReplicasRun implements AutoCloseable {
         if (Boolean.getBoolean("bench.replicas.prelabelled")) {
             int shard = ShardHash.shardOf(new ResourceKey(SparkPiManifest.NAMESPACE, name), SHARDS);
             ObjectNode labels = app.withObject("metadata").withObject("labels");
-            labels.put(Labels.SHARDS, Integer.toString(SHARDS)).put(Labels.SHARD, Integer.toString(shard));
+            new ShardLabels(SHARDS).of(shard).forEach(labels::put);
         }
         return app;
     }

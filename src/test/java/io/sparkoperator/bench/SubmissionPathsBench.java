@@ -48,20 +48,14 @@ class SubmissionPathsBench {
                 if (!r.finished()) {
                     throw new AssertionError(mode + " did not finish: " + run.failures() + " " + r);
                 }
-                double operatorCpu = r.number("cpuSinceReadyMs") / 1000 / r.settings().apps();
-                double submitCpu = (r.number("childCpuMs") + r.number("liveChildCpuMs")) / 1000 / r.settings().apps();
-                double cpu = operatorCpu + submitCpu;
+                double cpu = totalCpuPerApp(r);
                 if (mode.equals("tuned")) {
                     tunedCpu = cpu;
                 } else if (mode.equals("warm")) {
                     warmCpu = cpu;
                     warmRequests = r.requestsPerApp();
                 }
-                double peakChildRss = mode.equals("warm") ? r.number("liveChildPeakRssMiB") : Double.NaN;
-                rows.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.0f | %s | %.0f | %.1f |",
-                        label(mode), r.settings().apps(), r.allSubmittedSeconds(), operatorCpu, submitCpu, cpu,
-                        r.number("peakRssMiB"), Double.isNaN(peakChildRss) ? "-" : String.format(Locale.ROOT, "%.0f",
-                                peakChildRss), 60 / cpu, r.requestsPerApp()));
+                rows.add(row(label(mode), r, mode.equals("warm")));
             }
         }
         // A warm instance, as the peer was measured: the same burst after a first one warmed the operator and workers.
@@ -74,13 +68,8 @@ class SubmissionPathsBench {
                 if (!r.finished()) {
                     throw new AssertionError("warm instance did not finish: " + run.failures() + " " + r);
                 }
-                double operatorCpu = r.number("cpuSinceReadyMs") / 1000 / r.settings().apps();
-                double submitCpu = (r.number("childCpuMs") + r.number("liveChildCpuMs")) / 1000 / r.settings().apps();
-                warmInstanceCpu = operatorCpu + submitCpu;
-                rows.add(String.format(Locale.ROOT, "| warm workers, warm instance (after a first burst of %d) | %d |"
-                        + " %.1f | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f | %.1f |", warmupApps, r.settings().apps(),
-                        r.allSubmittedSeconds(), operatorCpu, submitCpu, warmInstanceCpu, r.number("peakRssMiB"),
-                        r.number("liveChildPeakRssMiB"), 60 / warmInstanceCpu, r.requestsPerApp()));
+                warmInstanceCpu = totalCpuPerApp(r);
+                rows.add(row("warm workers, warm instance (after a first burst of " + warmupApps + ")", r, true));
             }
         }
         // The submission's own requests: drivers kept Pending, so nothing after SUBMITTED is counted.
@@ -159,6 +148,29 @@ class SubmissionPathsBench {
         BenchmarksFile.write("bench-submission-paths", "Cold and warm submission side by side (`make bench-submit`)",
                 body);
         System.out.println(body);
+    }
+
+    /** The operator's CPU per app from ready to the end. */
+    private static double operatorCpuPerApp(LoadResult r) {
+        return r.number("cpuSinceReadyMs") / 1000 / r.settings().apps();
+    }
+
+    /** Every submission process's CPU per app (finished spark-submit JVMs, live or retired workers). */
+    private static double submissionCpuPerApp(LoadResult r) {
+        return (r.number("childCpuMs") + r.number("liveChildCpuMs")) / 1000 / r.settings().apps();
+    }
+
+    private static double totalCpuPerApp(LoadResult r) {
+        return operatorCpuPerApp(r) + submissionCpuPerApp(r);
+    }
+
+    /** A row of the side-by-side table; {@code workers}: the peak RSS of live workers is shown. */
+    private static String row(String label, LoadResult r, boolean workers) {
+        double cpu = totalCpuPerApp(r);
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f | %.3f | %.0f | %s | %.0f | %.1f |", label,
+                r.settings().apps(), r.allSubmittedSeconds(), operatorCpuPerApp(r), submissionCpuPerApp(r), cpu,
+                r.number("peakRssMiB"), workers ? String.format(Locale.ROOT, "%.0f", r.number("liveChildPeakRssMiB"))
+                        : "-", 60 / cpu, r.requestsPerApp());
     }
 
     private static LoadSettings settings(Path sparkHome, Path work, String mode, int apps) throws Exception {

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -169,6 +170,7 @@ class ActiveActiveTest {
     void theRunsOfAScheduledSparkApplicationGoWithTheirParent() throws Exception {
         List<ShardedReplica> three = List.of(replica("replica-a"), replica("replica-b"), replica("replica-c"));
         waitForBalance(three);
+        long familyStart = System.nanoTime();
         int parents = 6;
         for (int i = 0; i < parents; i++) {
             cluster.client.resources(ScheduledSparkApplication.class).inNamespace("team-a").resource(ApiJson.parse("""
@@ -195,13 +197,27 @@ class ActiveActiveTest {
                         && parent.getStatus().pastSuccessfulRunNames().size() >= 2), Duration.ofSeconds(60));
         for (int i = 0; i < parents; i++) {
             String parent = "nightly-" + i;
-            Set<String> workers = log.passes.stream().filter(p -> p.key().name().equals(parent)
-                    || p.key().name().startsWith(parent + "-")).map(ShardedReplica.Pass::replica)
-                    .collect(Collectors.toSet());
-            assertEquals(1, workers.size(), parent + " and its runs were reconciled by " + workers);
             int shard = ShardHash.shardOf(new ResourceKey("team-a", parent), SHARDS);
-            ShardedReplica owner = three.stream().filter(r -> r.held().contains(shard)).findFirst().orElseThrow();
-            assertEquals(Set.of(owner.identity), workers, parent + " (shard " + shard + ")");
+            List<ShardedReplica.Pass> family = log.passes.stream().filter(p -> p.key().name().equals(parent)
+                    || p.key().name().startsWith(parent + "-")).toList();
+            assertTrue(family.stream().anyMatch(p -> p.key().name().startsWith(parent + "-")), parent + "'s runs ran");
+            // each pass on the parent or a run ran where the parent's shard was held then (a Lease lost on a loaded
+            // machine moves the whole family to the next holder, never a run alone)
+            List<String> elsewhere = family.stream()
+                    .filter(p -> !Optional.of(p.replica()).equals(log.holderAt(shard, p.start())))
+                    .map(p -> p.kind() + " " + p.key().name() + " on " + p.replica() + " while "
+                            + log.holderAt(shard, p.start()).orElse("nobody") + " held shard " + shard)
+                    .toList();
+            assertEquals(List.of(), elsewhere.stream().limit(5).toList(), elsewhere.size() + " passes of " + parent
+                    + " ran off its shard's holder");
+            long takes = log.taken.stream().filter(t -> t.shard() == shard && t.at() > familyStart).count();
+            if (takes == 0) {
+                Set<String> workers = family.stream().map(ShardedReplica.Pass::replica).collect(Collectors.toSet());
+                ShardedReplica owner = three.stream().filter(r -> r.held().contains(shard)).findFirst().orElseThrow();
+                assertEquals(Set.of(owner.identity), workers, parent + " (shard " + shard + ", never moved)");
+            } else {
+                System.out.printf("shard %d of %s changed hands %d times during the test%n", shard, parent, takes);
+            }
         }
         List<String> overlaps = overlaps(log.passes);
         assertEquals(List.of(), overlaps.stream().limit(5).toList(), overlaps.size() + " overlapping passes");

@@ -20,9 +20,11 @@ import io.sparkoperator.state.StateMachineConfig;
 import io.sparkoperator.ui.IngressOptions;
 import io.sparkoperator.ui.UiServiceOptions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -35,9 +37,20 @@ public final class ShardedReplica implements AutoCloseable {
     public record Pass(String replica, String kind, ResourceKey key, long start, long end) {
     }
 
-    /** Every pass of every replica of one test. */
+    /** A replica began to take a shard (its Lease acquired, before the shard opens): System.nanoTime. */
+    public record Taken(String replica, int shard, long at) {
+    }
+
+    /** Every pass of every replica of one test, and every shard each replica took. */
     public static final class PassLog {
         public final ConcurrentLinkedQueue<Pass> passes = new ConcurrentLinkedQueue<>();
+        public final ConcurrentLinkedQueue<Taken> taken = new ConcurrentLinkedQueue<>();
+
+        /** Who had taken the shard most recently at that moment: the only replica allowed to run its passes. */
+        public Optional<String> holderAt(int shard, long at) {
+            return taken.stream().filter(t -> t.shard() == shard && t.at() <= at)
+                    .max(Comparator.comparingLong(Taken::at)).map(Taken::replica);
+        }
 
         Reconciler recording(String replica, String kind, Reconciler inner) {
             return key -> {
@@ -83,6 +96,11 @@ public final class ShardedReplica implements AutoCloseable {
                         new SparkApplicationReconciler(parts, caches, specChanges)),
                 scheduled, RunLinks::parentKeyOf, Controllers.Observers.none(), Controllers.Watchers.none());
         gate = new ShardGate(election.shards());
+        // (a preparer runs when the Lease is acquired, before the shard opens: after the previous holder let go)
+        gate.prepareWith(shard -> {
+            log.taken.add(new Taken(identity, shard, System.nanoTime()));
+            return CompletableFuture.completedFuture(null);
+        });
         runtime.shardedBy(gate).lingerReleasedShardWatches(Duration.ofMinutes(10));
         leases = new ShardLeases(client, election, identity, gate, events);
     }

@@ -40,7 +40,7 @@ SPARK_HOME_STAMP := $(SPARK_HOME_DIR)/.assembled
 .PHONY: spark-home
 spark-home: $(SPARK_HOME_STAMP) ## assemble Spark 4.1.1 (core + kubernetes) and the submission worker into target/spark-home
 
-WORKER_SOURCES := $(shell find src/spark-home/worker -name '*.java')
+WORKER_SOURCES := $(shell find src/spark-home/worker -name '*.java') $(shell find src/spark-home/worker-resources -type f)
 $(SPARK_HOME_STAMP): src/spark-home/pom.xml src/spark-home/bin/spark-submit $(WORKER_SOURCES)
 	$(MVN) -q -f src/spark-home/pom.xml package -Dspark.home.dir=$(SPARK_HOME_DIR)
 	install -D -m 0755 src/spark-home/bin/spark-submit $(SPARK_HOME_DIR)/bin/spark-submit

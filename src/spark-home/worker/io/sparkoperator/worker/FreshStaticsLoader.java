@@ -15,14 +15,19 @@ import java.util.List;
  * through its own loader. Everything else stays shared and compiled, and must stay so: Spark's {@code Config}
  * registers its entries in a process-wide registry that refuses a second registration.
  *
- * <p>As the thread's context class loader it is also where Hadoop looks its configuration files up: those come
- * from {@link HadoopConfigResources}, found once per worker life.
+ * <p>As the thread's context class loader it is also where Hadoop looks its configuration files up (those come
+ * from {@link HadoopConfigResources}, found once per worker life) and where fabric8's client builder looks its
+ * client class up by name: it gets {@link SharedSerializationClient}, fabric8's client on the worker's one JSON
+ * mapping.
  */
 final class FreshStaticsLoader extends URLClassLoader {
     private static final List<String> FRESH = List.of(
             "org.apache.spark.deploy.k8s.submit.KubernetesClientUtils",
             "org.apache.spark.deploy.k8s.submit.Client",
             "org.apache.spark.deploy.k8s.submit.KubernetesClientApplication");
+
+    /** The client class fabric8's builder looks up here by this name (see {@link SharedSerializationClient}). */
+    private static final String FABRIC8_CLIENT = "io.fabric8.kubernetes.client.impl.KubernetesClientImpl";
 
     FreshStaticsLoader(String name, URL[] kubernetesJars, ClassLoader parent) {
         super(name, kubernetesJars, parent);
@@ -46,6 +51,10 @@ final class FreshStaticsLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.equals(FABRIC8_CLIENT)) {
+            // (a name look-up, not a class reference: fabric8 only needs a client with the constructor it calls)
+            return SharedSerializationClient.class;
+        }
         if (!fresh(name)) {
             return super.loadClass(name, resolve);
         }

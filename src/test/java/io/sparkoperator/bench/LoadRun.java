@@ -69,14 +69,18 @@ final class LoadRun implements AutoCloseable {
      * A warm instance: {@code warmupApps} created at once and followed to COMPLETED first (the operator's JIT, the
      * workers started and warmed), then {@code settings.apps()} more, measured alone. The result's CPU figures
      * ({@code cpuSinceReadyMs}, {@code childCpuMs}, {@code liveChildCpuMs}) and requests are those of the second
-     * batch; the rest of the operator's report is as it ended.
+     * batch; the rest of the operator's report is as it ended. With {@code toCompleted} false both batches go to
+     * SUBMITTED only (run it with a kubelet that keeps the drivers Pending): the CPU of the submissions alone.
      */
-    LoadResult runWarmInstance(int warmupApps) throws Exception {
-        try (OperatorProcess operator = launch(settings.label(), "operator-warm-instance-" + settings.label())) {
+    LoadResult runWarmInstance(int warmupApps, boolean toCompleted) throws Exception {
+        String log = (toCompleted ? "operator-warm-instance-" : "operator-warm-instance-to-submitted-")
+                + settings.label();
+        try (OperatorProcess operator = launch(settings.label(), log)) {
             LifecycleTracker warmup = new LifecycleTracker(store, warmupApps, name -> true);
             createApps(0, warmupApps);
-            if (!warmup.awaitSubmitted(settings.bound()) || !warmup.awaitCompleted(settings.bound())) {
-                throw new IllegalStateException("warm-up batch did not complete: " + warmup.failed());
+            if (!warmup.awaitSubmitted(settings.bound())
+                    || toCompleted && !warmup.awaitCompleted(settings.bound())) {
+                throw new IllegalStateException("warm-up batch did not finish: " + warmup.failed());
             }
             awaitQuietApi();
             Map<String, Object> before = reportOrError(operator);
@@ -90,7 +94,7 @@ final class LoadRun implements AutoCloseable {
             createApps(warmupApps, settings.apps());
             double created = seconds(start, System.nanoTime());
             boolean allSubmitted = measured.awaitSubmitted(settings.bound());
-            boolean allCompleted = allSubmitted && measured.awaitCompleted(settings.bound());
+            boolean allCompleted = toCompleted && allSubmitted && measured.awaitCompleted(settings.bound());
             awaitQuietApi();
             Map<String, Object> report = new java.util.LinkedHashMap<>(reportOrError(operator));
             report.put("cpuSinceReadyMs", difference(report, before, "cpuTotalMs"));

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worker serves Hadoop's configuration files from memory, without their descriptions and comments, only where
- * Hadoop reads the same properties from the trimmed copy (run on the assembled Spark's own jars): the three default
- * files Spark's jars carry are trimmed to well under half, a site file whose values the trimming would change is
- * served as found, and an absent one stays absent.
+ * What the worker keeps warm on purpose, checked on the assembled Spark's own jars. Hadoop's configuration files are
+ * served from memory, without their descriptions and comments, only where Hadoop reads the same properties from the
+ * trimmed copy: the three default files Spark's jars carry are trimmed to well under half, a site file whose values
+ * the trimming would change is served as found, and an absent one stays absent. And each fabric8 client Spark builds
+ * is fabric8's own on the worker's one JSON mapping and one Vert.x instance.
  */
 @Tag("integration")
-class WorkerHadoopResourcesIntegrationTest {
+class WorkerWarmPartsIntegrationTest {
     private static final Pattern LINE = Pattern.compile("(\\S+): (\\d+) bytes, served (\\d+) bytes, (trimmed|as found)");
 
     @TempDir
@@ -49,7 +50,7 @@ class WorkerHadoopResourcesIntegrationTest {
                   <property><name>a</name><value>x</value><final>true</final><description>why</description></property>
                 </configuration>
                 """);
-        List<String> out = run("core-default.xml", "yarn-default.xml", "mapred-default.xml", "tricky-site.xml",
+        List<String> out = run("io.sparkoperator.worker.HadoopConfigResources", "core-default.xml", "yarn-default.xml", "mapred-default.xml", "tricky-site.xml",
                 "plain-site.xml", "core-site.xml");
         for (String name : List.of("core-default.xml", "yarn-default.xml", "mapred-default.xml")) {
             Matcher m = line(out, name);
@@ -62,6 +63,17 @@ class WorkerHadoopResourcesIntegrationTest {
         assertTrue(out.contains("core-site.xml: absent"), String.join("\n", out));
     }
 
+    @Test
+    @Timeout(120)
+    void everyClientSparkBuildsSharesTheWorkersMappingAndVertx() throws Exception {
+        List<String> out = run("io.sparkoperator.worker.SharedClientParts");
+        for (int i = 1; i <= 2; i++) {
+            assertTrue(out.contains("client " + i + ": io.sparkoperator.worker.SharedSerializationClient, http"
+                    + " io.sparkoperator.worker.SharedVertxHttpClientFactory, shared mapping true"),
+                    String.join("\n", out));
+        }
+    }
+
     private static Matcher line(List<String> out, String name) {
         for (String l : out) {
             Matcher m = LINE.matcher(l);
@@ -72,12 +84,13 @@ class WorkerHadoopResourcesIntegrationTest {
         throw new AssertionError("no line for " + name + " in:\n" + String.join("\n", out));
     }
 
-    private List<String> run(String... names) throws IOException, InterruptedException {
+    /** Runs a worker class's main on the assembled Spark's jars and the worker's; its output lines. */
+    private List<String> run(String mainClass, String... args) throws IOException, InterruptedException {
         Path home = AssembledSparkHome.require();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classes + File.pathSeparator + home.resolve("jars") + "/*" + File.pathSeparator
-                + home.resolve(WorkerSettings.JAR_IN_SPARK_HOME), "io.sparkoperator.worker.HadoopConfigResources"));
-        command.addAll(List.of(names));
+                + home.resolve(WorkerSettings.JAR_IN_SPARK_HOME), mainClass));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "finished");

@@ -158,7 +158,7 @@ public final class SparkApplicationReconciler implements Reconciler {
                 ok.warnings().forEach(warning -> parts.events().warning(app, SPEC_NOT_APPLIED_REASON, warning));
                 parts.batch().protectDriver(app).ifPresent(warning ->
                         parts.events().warning(app, SPEC_NOT_APPLIED_REASON, warning));
-                yield new SubmissionOutcome.Succeeded(ok.driverPodName());
+                yield new SubmissionOutcome.Succeeded(ok.driverPodName(), ok.sparkApplicationId());
             }
             case SubmitResult.DriverAlreadyExists exists -> new SubmissionOutcome.DriverPodAlreadyExists(
                     parts.client().pods().inNamespace(key.namespace()).withName(exists.driverPodName()).get());

@@ -39,7 +39,7 @@ final class Endings {
     static Decision submissionFailed(StepContext ctx, Step step, Submissions submissions) {
         SparkApplicationStatus current = ctx.current();
         if (ctx.observedDriverIsCurrentSubmission()) {
-            return Submissions.adopt(ctx, step, PodLabels.name(ctx.observed().driverPod())).decision();
+            return Submissions.adopt(ctx, step, ctx.observed().driverPod()).decision();
         }
         if (!RetryPolicy.shouldRetrySubmission(ctx.spec(), current)) {
             step.moveTo(AppState.FAILED).update(s -> s.withTerminationTime(ctx.now()));

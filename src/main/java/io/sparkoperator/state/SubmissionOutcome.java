@@ -7,10 +7,17 @@ import java.util.Objects;
 /** What running spark-submit for an {@link Action.Submit} produced; input of {@link StateMachine#afterSubmission}. */
 public sealed interface SubmissionOutcome {
 
-    /** spark-submit exited 0; the driver pod is {@code driverPodName}. */
-    record Succeeded(String driverPodName) implements SubmissionOutcome {
+    /**
+     * spark-submit exited 0; the driver pod is {@code driverPodName}, the Spark application ID the one it printed
+     * ({@code null} when unknown: the driver pod's label gives it on the next pass).
+     */
+    record Succeeded(String driverPodName, String sparkApplicationId) implements SubmissionOutcome {
         public Succeeded {
             Objects.requireNonNull(driverPodName, "driverPodName");
+        }
+
+        public Succeeded(String driverPodName) {
+            this(driverPodName, null);
         }
     }
 

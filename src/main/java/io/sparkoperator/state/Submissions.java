@@ -1,5 +1,6 @@
 package io.sparkoperator.state;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkoperator.api.AppState;
 import io.sparkoperator.api.DurationText;
 import io.sparkoperator.api.SparkApplicationStatus;
@@ -29,7 +30,7 @@ final class Submissions {
      */
     Decision submitIfClear(StepContext ctx, Step step, boolean requireResourcesGone, Action.RecordEvent onSubmit) {
         if (ctx.observedDriverIsCurrentSubmission()) {
-            return adopt(ctx, step, PodLabels.name(ctx.observed().driverPod())).decision();
+            return adopt(ctx, step, ctx.observed().driverPod()).decision();
         }
         if (ctx.observed().driverPod() != null || requireResourcesGone && ctx.observed().submissionResourcesExist()) {
             // Never two drivers: the old one (another submission ID) must be gone before spark-submit runs.
@@ -50,7 +51,8 @@ final class Submissions {
     /** The result of running spark-submit for the submission recorded in {@code ctx.current()}. */
     Decision outcome(StepContext ctx, Step step, SubmissionOutcome outcome) {
         return switch (outcome) {
-            case SubmissionOutcome.Succeeded ok -> submitted(ctx, step, ok.driverPodName(), false).decision();
+            case SubmissionOutcome.Succeeded ok -> submitted(ctx, step, ok.driverPodName(), ok.sparkApplicationId(),
+                    false).decision();
             case SubmissionOutcome.DriverPodAlreadyExists exists -> alreadyExists(ctx, step, exists);
             case SubmissionOutcome.TimedOut timedOut -> failed(ctx, step,
                     "failed to submit spark application: spark-submit timed out after "
@@ -80,12 +82,15 @@ final class Submissions {
     }
 
     /** A driver pod with the recorded submission ID exists: the submission happened, go on from SUBMITTED. */
-    static Step adopt(StepContext ctx, Step step, String driverPodName) {
-        return submitted(ctx, step, driverPodName, true).continueNow();
+    static Step adopt(StepContext ctx, Step step, Pod driver) {
+        return submitted(ctx, step, PodLabels.name(driver), PodLabels.sparkApplicationId(driver), true).continueNow();
     }
 
-    private static Step submitted(StepContext ctx, Step step, String driverPodName, boolean adopted) {
-        step.moveTo(AppState.SUBMITTED, null).update(s -> StatusResets.forNewRun(s, driverPodName));
+    /** {@code sparkApplicationId}: known now (spark-submit printed it, or the adopted pod's label), else null. */
+    private static Step submitted(StepContext ctx, Step step, String driverPodName, String sparkApplicationId,
+            boolean adopted) {
+        step.moveTo(AppState.SUBMITTED, null).update(s -> StatusResets.forNewRun(s, driverPodName)
+                .withSparkApplicationId(sparkApplicationId));
         step.act(Events.submitted(ctx.appName(), driverPodName, adopted)).act(new Action.EnsureUiService());
         // Come back when the grace period for a missing driver pod is over, even if no pod event arrives.
         Duration grace = RetryPolicy.remaining(step.status().lastSubmissionAttemptTime(),
@@ -97,7 +102,7 @@ final class Submissions {
         var pod = exists.existingDriverPod();
         String recorded = ctx.current().submissionID();
         if (pod != null && recorded != null && recorded.equals(PodLabels.submissionId(pod))) {
-            return submitted(ctx, step, PodLabels.name(pod), true).decision();
+            return submitted(ctx, step, PodLabels.name(pod), PodLabels.sparkApplicationId(pod), true).decision();
         }
         // A driver of another submission blocks ours: delete it so the retry can succeed.
         step.act(new Action.DeleteSubmissionResources(pod == null ? null : PodLabels.name(pod)));

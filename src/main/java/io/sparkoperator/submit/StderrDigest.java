@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reading spark-submit's stderr: is it "driver pod already exists", and which lines explain a failure. */
@@ -27,6 +28,12 @@ final class StderrDigest {
             + "httptimeoutexception|no route to host|unknownhostexception|network is unreachable|"
             + "code=(5\\d\\d|429)|too many requests|service unavailable|etcdserver: request timed out|"
             + "the server is currently unable to handle the request).*");
+    /**
+     * Spark's "Deployed Spark application NAME with application ID ID and submission ID ..." (plain or JSON log
+     * line). Greedy before the ID: an app name that contains the phrase cannot put its own ID first.
+     */
+    private static final Pattern DEPLOYED = Pattern.compile(
+            ".*Deployed Spark application .* with application ID ([A-Za-z0-9][A-Za-z0-9._-]{0,62}) and submission ID .*");
     /** Printed by every spark-submit on JDK 23+ (Hadoop asks for the Subject); never what went wrong. */
     private static final Pattern EVERY_RUN = Pattern.compile(".*getSubject is not supported.*");
 
@@ -41,6 +48,20 @@ final class StderrDigest {
         for (String line : lines) {
             if (UNAVAILABLE.matcher(line).matches() && !NOISE.matcher(line).matches()) {
                 return Optional.of(line.strip().replaceFirst("^Caused by: ", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The Spark application ID a successful spark-submit said it deployed (the driver pod's spark-app-selector
+     * label): known at SUBMITTED, one status write earlier than from the pod. Empty when no line says it.
+     */
+    static Optional<String> deployedApplicationId(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Matcher m = DEPLOYED.matcher(lines.get(i));
+            if (m.matches()) {
+                return Optional.of(m.group(1));
             }
         }
         return Optional.empty();

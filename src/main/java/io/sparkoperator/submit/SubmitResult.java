@@ -10,10 +10,17 @@ public sealed interface SubmitResult {
      * spark-submit exited 0: the driver pod exists.
      *
      * @param warnings what the spec asked for that could not be applied (emit each as a Warning Event)
+     * @param sparkApplicationId the application ID spark-submit said it deployed, or {@code null} when its output
+     *        did not say (the driver pod's label tells later)
      */
-    record Submitted(String driverPodName, Duration took, List<String> warnings) implements SubmitResult {
+    record Submitted(String driverPodName, Duration took, List<String> warnings, String sparkApplicationId)
+            implements SubmitResult {
         public Submitted {
             warnings = List.copyOf(warnings);
+        }
+
+        public Submitted(String driverPodName, Duration took, List<String> warnings) {
+            this(driverPodName, took, warnings, null);
         }
     }
 

@@ -102,7 +102,8 @@ public final class Submitter implements AutoCloseable {
     static SubmitResult classify(ProcessRun run, String driverPod, List<String> warnings) {
         return switch (run) {
             case ProcessRun.Killed k -> new SubmitResult.TimedOut(k.timeout(), k.reason());
-            case ProcessRun.Exited e when e.exitCode() == 0 -> new SubmitResult.Submitted(driverPod, e.took(), warnings);
+            case ProcessRun.Exited e when e.exitCode() == 0 -> new SubmitResult.Submitted(driverPod, e.took(), warnings,
+                    StderrDigest.deployedApplicationId(e.stderr()).orElse(null));
             case ProcessRun.Exited e when StderrDigest.driverAlreadyExists(e.stderr()) ->
                     new SubmitResult.DriverAlreadyExists(driverPod, "driver pod " + driverPod + " already exists");
             case ProcessRun.Exited e when StderrDigest.apiServerUnavailable(e.stderr()).isPresent() ->

@@ -61,7 +61,7 @@ final class PodOnlySubmission implements SparkSubmission {
             return new SubmitResult.Failed(1, List.of(e.getMessage() != null ? e.getMessage()
                     : String.valueOf(e.getCause() != null ? e.getCause() : e)));
         }
-        return new SubmitResult.Submitted(name, Duration.ZERO, List.of());
+        return new SubmitResult.Submitted(name, Duration.ZERO, List.of(), "spark-" + submissionId.replace("-", ""));
     }
 
     /** The {@code --conf spark.kubernetes.driver.label.K=V} pairs of the argument vector. */

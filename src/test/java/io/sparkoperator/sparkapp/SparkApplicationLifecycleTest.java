@@ -120,13 +120,32 @@ class SparkApplicationLifecycleTest {
         UiServiceOptions ui = new UiServiceOptions(true, true, new IngressOptions("ui.example.com/{{ $appId }}",
                 "", java.util.Map.of(), List.of()));
         operator = new TestOperator(cluster.client, "operator", LeaderElectionOptions.defaults(), ui,
-                io.sparkoperator.state.StateMachineConfig.defaults()).start();
+                io.sparkoperator.state.StateMachineConfig.defaults());
+        operator.submit.printsApplicationId = false;
+        operator.start();
         waitFor(() -> state("pi") == AppState.RUNNING && status("pi").sparkApplicationId() != null);
         String appId = status("pi").sparkApplicationId();
-        // The submitting pass made the Ingress before the ID was known; learning it makes the UI again.
+        // The submitting pass made the Ingress before the ID was known (spark-submit did not say it); learning it
+        // from the driver pod makes the UI again.
         waitFor(() -> ("http://ui.example.com/" + appId).equals(status("pi").driverInfo().webUIIngressAddress()));
         var ingress = cluster.client.network().v1().ingresses().inNamespace("default").withName("pi-ui-ingress").get();
         assertEquals("/" + appId + "(/|$)(.*)", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getPath());
+    }
+
+    @Test
+    void theApplicationIdSparkSubmitPrintsIsInTheSubmittedWriteAndAPendingDriverCostsNoThirdWrite() throws Exception {
+        try (MockCluster quiet = new MockCluster(); TestOperator alone = new TestOperator(quiet.client).start()) {
+            // No kubelet: the driver stays Pending, as while its image is pulled.
+            quiet.createApp(TestApps.sparkPi("default", "pi"));
+            waitFor(() -> SparkApplications.statusOf(quiet.getApp("default", "pi")).state() == AppState.SUBMITTED);
+            SparkApplicationStatus submitted = SparkApplications.statusOf(quiet.getApp("default", "pi"));
+            Pod driver = quiet.client.pods().inNamespace("default").withName("pi-driver").get();
+            assertEquals(driver.getMetadata().getLabels().get(Labels.SPARK_APP_SELECTOR),
+                    submitted.sparkApplicationId());
+            // The passes that follow (the status write's own event, the pod's) find nothing to change.
+            Thread.sleep(2_000);
+            assertEquals(List.of(AppState.NEW, AppState.SUBMITTED), alone.states("default", "pi"));
+        }
     }
 
     @Test

@@ -55,6 +55,17 @@ class SubmissionRowsTest {
     }
 
     @Test
+    void theApplicationIdSparkSubmitPrintedIsRecordedAtSubmitted() {
+        SparkApplicationStatus persisted = h.decide(neverSpec(), null, Observation.nothing()).status();
+
+        Decision told = h.after(neverSpec(), persisted, new SubmissionOutcome.Succeeded(DRIVER, "spark-0123abcd"));
+        Decision silent = h.after(neverSpec(), persisted, new SubmissionOutcome.Succeeded(DRIVER));
+
+        assertEquals("spark-0123abcd", told.status().sparkApplicationId());
+        assertEquals(null, silent.status().sparkApplicationId(), "left for the driver pod's label to tell");
+    }
+
+    @Test
     void failedSubmissionGoesToSubmissionFailedWithTheMessage() {
         SparkApplicationStatus persisted = h.decide(neverSpec(), null, Observation.nothing()).status();
         String message = "failed to submit spark application: failed to run spark-submit: exit 1";

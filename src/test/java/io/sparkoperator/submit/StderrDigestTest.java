@@ -20,6 +20,25 @@ class StderrDigestTest {
             "25/11/23 22:18:06 ERROR Client: Please check \"kubectl auth can-i create pod\" first. It should be yes.");
 
     @Test
+    void theDeployedApplicationIdIsReadFromPlainAndJsonLinesAndAnAppNameCannotForgeIt() {
+        String id = "spark-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        assertEquals(java.util.Optional.of(id), StderrDigest.deployedApplicationId(List.of(
+                "26/12/04 19:30:08 INFO KerberosConfDriverFeatureStep: You have not specified a krb5.conf file",
+                "26/12/04 19:30:09 INFO Client: Deployed Spark application spark-pi with application ID " + id
+                        + " and submission ID default:spark-pi-driver into Kubernetes",
+                "26/12/04 19:30:09 INFO ShutdownHookManager: Shutdown hook called")));
+        assertEquals(java.util.Optional.of(id), StderrDigest.deployedApplicationId(List.of("{\"ts\":\"2026-12-04T19:30"
+                + ":09.120Z\",\"level\":\"INFO\",\"msg\":\"Deployed Spark application spark-pi with application ID "
+                + id + " and submission ID default:spark-pi-driver into Kubernetes\",\"context\":{\"app_id\":\"" + id
+                + "\"},\"logger\":\"Client\"}")));
+        assertEquals(java.util.Optional.of(id), StderrDigest.deployedApplicationId(List.of("26/12/04 19:30:09 INFO"
+                + " Client: Deployed Spark application x with application ID spark-forged and submission ID y with"
+                + " application ID " + id + " and submission ID default:x-driver into Kubernetes")),
+                "the last ID on the line: the app name comes before Spark's own");
+        assertEquals(java.util.Optional.empty(), StderrDigest.deployedApplicationId(REAL_409));
+    }
+
+    @Test
     void alreadyExistsNeedsBoth409AndTheWordsInAnyCase() {
         assertTrue(StderrDigest.driverAlreadyExists(REAL_409));
         assertTrue(StderrDigest.driverAlreadyExists(List.of("Pod 'x-driver' Already Exists", "Status(code=409, reason=Invalid)")));

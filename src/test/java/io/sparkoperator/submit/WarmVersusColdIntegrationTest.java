@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sparkoperator.api.ApiJson;
+import io.sparkoperator.api.Labels;
 import io.sparkoperator.api.SparkApplication;
 import io.sparkoperator.testing.SparkMockApiServer;
 import java.io.IOException;
@@ -116,6 +117,7 @@ class WarmVersusColdIntegrationTest {
             SubmitResult result = warm.submit(app, "loop-" + i);
             assertInstanceOf(SubmitResult.Submitted.class, result, "submission " + i + ": " + result);
             workerPids.addAll(warm.workerPids());
+            assertToldItsApplicationId(result, namespace, driverName);
             Pod driver = client.pods().inNamespace(namespace).withName(driverName).get();
             String configMap = driver.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null
                     && v.getConfigMap().getName().startsWith("spark-drv-")).findFirst().orElseThrow()
@@ -141,6 +143,14 @@ class WarmVersusColdIntegrationTest {
         assertEquals(1, warm.workersAlive());
     }
 
+    /** What spark-submit printed gives the app ID at SUBMITTED: the one on the driver pod it created. */
+    private static void assertToldItsApplicationId(SubmitResult result, String namespace, String driverName) {
+        Pod driver = client.pods().inNamespace(namespace).withName(driverName).get();
+        String label = driver.getMetadata().getLabels().get(Labels.SPARK_APP_SELECTOR);
+        assertTrue(label != null && label.startsWith("spark-"), driverName + " labelled " + label);
+        assertEquals(label, ((SubmitResult.Submitted) result).sparkApplicationId(), driverName);
+    }
+
     /** Where two texts part, with a little context: the assertion message stays readable. */
     static String firstDifference(String expected, String actual) {
         int at = 0;
@@ -158,6 +168,7 @@ class WarmVersusColdIntegrationTest {
         SubmitResult result = submitter.submit(app, "same-submission-id");
         assertInstanceOf(SubmitResult.Submitted.class, result, original.getMetadata().getName() + " in "
                 + namespace + ": " + result);
+        assertToldItsApplicationId(result, namespace, app.getMetadata().getName() + "-driver");
         return normalised(namespace, app.getMetadata().getName());
     }
 

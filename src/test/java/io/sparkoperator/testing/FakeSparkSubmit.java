@@ -32,6 +32,8 @@ public final class FakeSparkSubmit implements SparkSubmission {
     /** The apps as handed to spark-submit (with what the operator added in memory, e.g. for a batch scheduler). */
     public final List<SparkApplication> submittedApps = new CopyOnWriteArrayList<>();
     /** Runs first in each call, e.g. to look at what exists when spark-submit starts. */
+    /** Whether its "output" names the application ID it deployed, as Spark's does (off: only the pod tells). */
+    public volatile boolean printsApplicationId = true;
     public volatile Consumer<SparkApplication> onSubmit = app -> { };
     public volatile Mode mode = Mode.CREATE_DRIVER;
     /** The next this many calls fail as spark-submit does while the API server is down (connection refused). */
@@ -81,7 +83,9 @@ public final class FakeSparkSubmit implements SparkSubmission {
                 return new SubmitResult.TimedOut(Duration.ofMinutes(5), "killed");
             }
         }
-        return new SubmitResult.Submitted(name, Duration.ofMillis(1), List.of());
+        // (as spark-submit says which application ID it deployed: the driver's spark-app-selector label)
+        return new SubmitResult.Submitted(name, Duration.ofMillis(1), List.of(),
+                printsApplicationId ? sparkApplicationId(submissionId) : null);
     }
 
     /**
@@ -98,6 +102,10 @@ public final class FakeSparkSubmit implements SparkSubmission {
         return pod;
     }
 
+    private static String sparkApplicationId(String submissionId) {
+        return "spark-" + submissionId.replace("-", "");
+    }
+
     private static Map<String, String> orEmpty(Map<String, String> map) {
         return map == null ? Map.of() : map;
     }
@@ -112,7 +120,7 @@ public final class FakeSparkSubmit implements SparkSubmission {
                 .addToLabels(Labels.LAUNCHED_BY_SPARK_OPERATOR, "true")
                 .addToLabels(Labels.SUBMISSION_ID, submissionId)
                 .addToLabels(Labels.SPARK_ROLE, Labels.ROLE_DRIVER)
-                .addToLabels(Labels.SPARK_APP_SELECTOR, "spark-" + submissionId.replace("-", ""))
+                .addToLabels(Labels.SPARK_APP_SELECTOR, sparkApplicationId(submissionId))
                 .withOwnerReferences(OwnerReferences.controllerOf(app)).endMetadata()
                 .withNewSpec().addNewContainer().withName(Labels.DRIVER_CONTAINER).withImage("spark:4.1.1")
                 .endContainer().endSpec()

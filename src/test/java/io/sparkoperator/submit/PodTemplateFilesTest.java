@@ -2,6 +2,7 @@ package io.sparkoperator.submit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkoperator.api.ApiJson;
@@ -16,7 +17,7 @@ class PodTemplateFilesTest {
     Path tmp;
 
     @Test
-    void writesPrivateYamlFilesAndRemovesThemOnClose() throws Exception {
+    void writesPrivateJsonFilesAndRemovesThemOnClose() throws Exception {
         RenderedPodTemplates t = PodTemplateRenderer.render(PodTemplateRendererTest.FULL);
         Path dir;
         try (PodTemplateFiles files = PodTemplateFiles.write(tmp, "sub/../1", t)) {
@@ -26,7 +27,8 @@ class PodTemplateFilesTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.paths().driver())));
             assertEquals(t.driver(), ApiJson.parse(Files.readString(files.paths().driver()), Pod.class));
             assertEquals(t.executor(), ApiJson.parse(Files.readString(files.paths().executor()), Pod.class));
-            assertEquals("driver-pod-template.yaml", files.paths().driver().getFileName().toString());
+            assertEquals("driver-pod-template.json", files.paths().driver().getFileName().toString());
+            assertTrue(Files.readString(files.paths().driver()).startsWith("{"), "JSON, which Spark reads as well");
         }
         assertFalse(Files.exists(dir));
     }

@@ -21,6 +21,13 @@ final class OutputTail {
         this.maxChars = maxChars;
     }
 
+    /** What a tail of {@code maxChars} keeps of these lines. */
+    static List<String> of(List<String> lines, int maxChars) {
+        OutputTail tail = new OutputTail(maxChars);
+        lines.forEach(tail::add);
+        return tail.lines();
+    }
+
     synchronized void add(String line) {
         String l = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "..." : line;
         lines.addLast(l);

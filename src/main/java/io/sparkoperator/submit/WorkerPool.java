@@ -127,7 +127,10 @@ final class WorkerPool implements AutoCloseable {
             switch (outcome) {
                 case WorkerProcess.Outcome.Answered answered -> {
                     giveBack(worker);
-                    return answered.run();
+                    ProcessRun.Exited run = answered.run();
+                    // Kept as the cold path keeps a child's stderr: the same tail, long lines cut the same way.
+                    return new ProcessRun.Exited(run.exitCode(), OutputTail.of(run.stderr(), config.maxStderrChars()),
+                            run.stdout(), run.took());
                 }
                 case WorkerProcess.Outcome.Killed killed -> {
                     return killed.run();

@@ -29,8 +29,9 @@ final class FreshStaticsLoader extends URLClassLoader {
     /** The client class fabric8's builder looks up here by this name (see {@link SharedSerializationClient}). */
     private static final String FABRIC8_CLIENT = "io.fabric8.kubernetes.client.impl.KubernetesClientImpl";
 
-    FreshStaticsLoader(String name, URL[] kubernetesJars, ClassLoader parent) {
-        super(name, kubernetesJars, parent);
+    /** Unnamed: a stack trace through its classes reads as a fresh spark-submit's (no loader name in frames). */
+    FreshStaticsLoader(URL[] kubernetesJars, ClassLoader parent) {
+        super(kubernetesJars, parent);
     }
 
     /** Whether this loader defines the class itself: a listed class or one of its inner classes. */

@@ -26,7 +26,6 @@ final class OneSubmission {
     private final URL[] kubernetesJars;
     private final PrintStream console;
     private final Properties baseline;
-    private long runs;
 
     OneSubmission(URL[] kubernetesJars, PrintStream console) {
         this.kubernetesJars = kubernetesJars.clone();
@@ -38,7 +37,7 @@ final class OneSubmission {
     int run(String[] args) {
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
-        try (FreshStaticsLoader kubernetes = new FreshStaticsLoader("spark-kubernetes-" + ++runs, kubernetesJars, saved)) {
+        try (FreshStaticsLoader kubernetes = new FreshStaticsLoader(kubernetesJars, saved)) {
             thread.setContextClassLoader(kubernetes);
             SparkSubmit$.MODULE$.exitFn_$eq(EXIT);
             SparkSubmit.main(args);
@@ -54,6 +53,7 @@ final class OneSubmission {
         } finally {
             thread.setContextClassLoader(saved);
             restoreSystemProperties();
+            SparkDefaultLogging.afterSubmission();
             console.flush();
         }
     }

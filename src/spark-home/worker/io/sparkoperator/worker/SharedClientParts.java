@@ -1,7 +1,5 @@
 package io.sparkoperator.worker;
 
-import java.io.IOException;
-import java.net.URL;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,7 +34,7 @@ final class SharedClientParts {
     public static void main(String[] args) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
-        try (FreshStaticsLoader loader = new FreshStaticsLoader("check", new URL[0], saved)) {
+        try (FreshStaticsLoader loader = new FreshStaticsLoader(new URL[0], saved)) {
             thread.setContextClassLoader(loader);
             for (int i = 1; i <= 2; i++) {
                 Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://127.0.0.1:9").build();

@@ -50,6 +50,7 @@ public final class SubmissionWorker {
         // Before Spark's logging starts: its console appender keeps the System.err it finds.
         System.setOut(console);
         System.setErr(console);
+        SparkDefaultLogging.install();
         ObjectMapper json = new ObjectMapper();
         OneSubmission submission = new OneSubmission(urls(argv[0]), console);
         send(protocol, json, "ready", Map.of("pid", ProcessHandle.current().pid()));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * served from memory, without their descriptions and comments, only where Hadoop reads the same properties from the
  * trimmed copy: the three default files Spark's jars carry are trimmed to well under half, a site file whose values
  * the trimming would change is served as found, and an absent one stays absent. And each fabric8 client Spark builds
- * is fabric8's own on the worker's one JSON mapping and one Vert.x instance.
+ * is fabric8's own on the worker's one JSON mapping and one Vert.x instance. And Spark's default log4j profile is
+ * the worker's (pattern and JSON consoles), which Spark does not rebuild, with nothing of a submission left on it.
  */
 @Tag("integration")
 class WorkerWarmPartsIntegrationTest {
@@ -71,6 +72,16 @@ class WorkerWarmPartsIntegrationTest {
             assertTrue(out.contains("client " + i + ": io.sparkoperator.worker.SharedSerializationClient, http"
                     + " io.sparkoperator.worker.SharedVertxHttpClientFactory, shared mapping true"),
                     String.join("\n", out));
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void sparksDefaultLogProfileIsSetUpOnceAndNothingBuildsUpOnItsConsoles() throws Exception {
+        List<String> out = run("io.sparkoperator.worker.SparkDefaultLogging");
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(out.contains("run " + i + ": exit 0, consoles [console, console-json], Spark's filters on them 0,"
+                    + " Spark's own profile false"), String.join("\n", out));
         }
     }
 

@@ -59,7 +59,9 @@ class SubmissionPathsBench {
             }
         }
         // A warm instance, as the peer was measured: the same burst after a first one warmed the operator and workers.
-        int warmupApps = Integer.getInteger("bench.paths.warmup.apps", 100);
+        // 400 first: after 100 the operator's JIT is still compiling its hot paths (0.105-0.128 s per app to COMPLETED
+        // after 100, 0.076 s after 400, 2026-12-07); a long-running operator has long passed both.
+        int warmupApps = Integer.getInteger("bench.paths.warmup.apps", 400);
         double warmInstanceLifecycleCpu = Double.NaN;
         double warmInstanceCpu = Double.NaN;
         if (warmupApps > 0) {

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class SubmissionPathsBench {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** The operator JVM's options: the deployed ones, or {@code -Dbench.paths.operator.jvm=a,b} to try others. */
+    private static final List<String> OPERATOR_JVM = System.getProperty("bench.paths.operator.jvm", "").isBlank()
+            ? LoadSettings.DEPLOYED_JVM : List.of(System.getProperty("bench.paths.operator.jvm").split(","));
 
     @Test
     void coldDefaultColdTunedAndWarmSideBySide() throws Exception {
@@ -127,7 +130,7 @@ class SubmissionPathsBench {
         }
         String body = "Machine: " + MachineInfo.describe() + ". Load average " + loadBefore + " at start, "
                 + MachineInfo.loadAverage() + " at end.\n\nThe benchmark operator (its own JVM, `"
-                + String.join(" ", LoadSettings.DEPLOYED_JVM) + "`) with the real Submitter, at most " + CORES
+                + String.join(" ", OPERATOR_JVM) + "`) with the real Submitter, at most " + CORES
                 + " submissions at a time, against the lean API server (" + (LoadSettings.tls()
                         ? "HTTPS, `-Dbench.tls=true`: a self-signed RSA 2048 certificate the operator and spark-submit"
                                 + " trust as their CA" : "plain HTTP; `-Dbench.tls=true` for HTTPS")
@@ -196,7 +199,7 @@ class SubmissionPathsBench {
     private static LoadSettings settings(Path sparkHome, Path work, String mode, int apps) throws Exception {
         Path cds = Files.createDirectories(work.resolve("paths-" + (mode.equals("default") ? "default" : "tuned")));
         return new LoadSettings(apps, "virtual10", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                LoadSettings.DEPLOYED_JVM, Duration.ofMinutes(15), work, List.of("spark-submit", sparkHome.toString(),
+                OPERATOR_JVM, Duration.ofMinutes(15), work, List.of("spark-submit", sparkHome.toString(),
                         mode, cds.toString(), work.resolve("paths-work").toString()));
     }
 

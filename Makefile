@@ -78,7 +78,8 @@ run: build spark-home ## run the operator here against the current kubeconfig co
 	test -n "$$server" || { echo "No current kubeconfig context: kubectl config use-context <name> first"; exit 1; }; \
 	echo "spark-operator against $$server (SPARK_HOME=$(SPARK_HOME_DIR))"; \
 	jar=$$(ls target/spark-operator-*.jar | head -n 1); \
-	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -jar "$$jar" --spark-submit-master="k8s://$$server" $(ARGS)
+	SPARK_HOME="$(SPARK_HOME_DIR)" exec "$(JAVA_HOME)/bin/java" -XX:TieredStopAtLevel=1 -jar "$$jar" \
+	  --spark-submit-master="k8s://$$server" $(ARGS)
 
 # kustomize/$(OVERLAY) with the image set to $(IMAGE), in target/deploy (kustomize refuses absolute paths).
 deploy-kustomization:

@@ -21,9 +21,9 @@ record LoadSettings(int apps, String dispatcher, Duration startAfter, Duration r
         Duration bound, Path logDir, List<String> submitter) {
     /**
      * What the deployment's 1 GiB memory limit gives the JVM by ergonomics: a quarter as heap, and (under 2 GiB)
-     * the Serial collector.
+     * the Serial collector; and the image entrypoint's C1-only JIT.
      */
-    static final List<String> DEPLOYED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> DEPLOYED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /**
      * {@code -Dbench.tls=true}: the lean API server speaks HTTPS with a self-signed certificate, which the operator's

@@ -31,8 +31,8 @@ import java.util.function.Predicate;
  *
  * <p>With {@link ShardLabels} (several active replicas) apps and pods are watched per shard held here, selected by
  * their shard labels, so each replica decodes and keeps only its share ({@link #watchShard}); pods without this
- * count's labels (launched before sharding) are watched by all; apps without them are watched apart, for the
- * {@link ShardLabeller}, and reach the controller only once labelled.
+ * count's labels (launched before sharding) are watched by all; apps without them are watched apart, metadata
+ * alone, for the {@link ShardLabeller}, and reach the controller only once labelled.
  */
 public final class SparkCaches {
     static final String BY_APP = "by-app";
@@ -42,7 +42,9 @@ public final class SparkCaches {
     private final ShardedInformerGroup<GenericKubernetesResource> apps;
     private final InformerGroup<ScheduledSparkApplication> scheduledApps;
     private final ShardedInformerGroup<Pod> pods;
+    /** Apps without shard labels, metadata alone (for the labeller); null without sharding. */
     private final InformerGroup<GenericKubernetesResource> unlabelledApps;
+    private final KubernetesClient metadataOnly;
     private final ShardLabels shardLabels;
     private final KubernetesClient client;
     private volatile Predicate<ResourceKey> readLive = key -> false;
@@ -59,10 +61,12 @@ public final class SparkCaches {
         this.shardLabels = shardLabels;
         boolean sharded = shardLabels != null;
         apps = new ShardedInformerGroup<>("SparkApplications", namespaces,
-                (namespace, shard) -> appsOf(namespace, appSelector, shard).runnableInformer(0),
+                (namespace, shard) -> appsOf(client, namespace, appSelector, shard).runnableInformer(0),
                 sharded ? null : "SparkApplications");
+        metadataOnly = sharded ? MetadataOnlyClient.of(client) : null;
         unlabelledApps = sharded ? new InformerGroup<>("SparkApplications without shard labels", namespaces,
-                namespace -> appsOf(namespace, appSelector, null).runnableInformer(UNLABELLED_RESYNC_MILLIS))
+                namespace -> appsOf(metadataOnly, namespace, appSelector, null)
+                        .runnableInformer(UNLABELLED_RESYNC_MILLIS))
                 : null;
         scheduledApps = new InformerGroup<>("ScheduledSparkApplications", namespaces, namespace -> {
             var all = client.resources(ScheduledSparkApplication.class);
@@ -79,8 +83,9 @@ public final class SparkCaches {
     }
 
     private FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> appsOf(String namespace, LabelSelector appSelector, Integer shard) {
-        var all = SparkApplications.api(client);
+            Resource<GenericKubernetesResource>> appsOf(KubernetesClient through, String namespace,
+            LabelSelector appSelector, Integer shard) {
+        var all = SparkApplications.api(through);
         var scoped = namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
         return shardScoped(appSelector == null ? scoped : scoped.withLabelSelector(appSelector), shard);
     }
@@ -116,7 +121,10 @@ public final class SparkCaches {
         return this;
     }
 
-    /** Told about apps that do not carry this shard count's labels yet (sharded only; resynced every minute). */
+    /**
+     * Told about apps that do not carry this shard count's labels yet (sharded only; resynced every minute), as
+     * metadata alone: read through a {@link MetadataOnlyClient}.
+     */
     public SparkCaches onUnlabelledApps(ResourceEventHandler<GenericKubernetesResource> handler) {
         if (unlabelledApps != null) {
             unlabelledApps.addHandler(handler);
@@ -207,7 +215,7 @@ public final class SparkCaches {
         return apps.list().stream().map(ResourceKey::of).toList();
     }
 
-    /** Sharded: the cached apps not labelled for this shard count yet. */
+    /** Sharded: the cached apps not labelled for this shard count yet, their metadata alone (no spec or status). */
     public List<GenericKubernetesResource> unlabelledApps() {
         return unlabelledApps == null ? List.of() : unlabelledApps.list();
     }
@@ -251,6 +259,7 @@ public final class SparkCaches {
     public void stop() {
         if (unlabelledApps != null) {
             unlabelledApps.stop();
+            metadataOnly.close();
         }
         apps.stop();
         scheduledApps.stop();

@@ -96,6 +96,11 @@ class ShardedCachesTest {
                 .mapToObj(i -> new ResourceKey(NS, "app-" + i)).toList());
         waitFor(() -> caches.unlabelledApps().size() == 40);
         assertEquals(0, caches.appKeys().size(), "holding no shard, it caches no app");
+        for (GenericKubernetesResource unlabelled : caches.unlabelledApps()) {
+            assertEquals(Set.of(), unlabelled.getAdditionalProperties().keySet(), "an unlabelled app is read as"
+                    + " metadata alone (spec and status skipped): " + unlabelled.getMetadata().getName());
+            assertTrue(unlabelled.getMetadata().getName().startsWith("app-"));
+        }
 
         gate.open(0);
         gate.open(1);

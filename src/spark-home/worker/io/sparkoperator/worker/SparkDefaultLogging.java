@@ -1,10 +1,14 @@
 package io.sparkoperator.worker;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
@@ -77,16 +81,7 @@ final class SparkDefaultLogging {
 
     /** Takes off the consoles the filters Spark added during a submission; the worker's own stay. */
     static void afterSubmission() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        for (Appender appender : context.getConfiguration().getAppenders().values()) {
-            if (appender instanceof AbstractFilterable filterable) {
-                for (Filter filter : filtersOf(filterable.getFilter())) {
-                    if (filter.getClass().getName().equals(SPARK_SHELL_FILTER)) {
-                        filterable.removeFilter(filter);
-                    }
-                }
-            }
-        }
+        sparkFilters().forEach(attached -> attached.on().removeFilter(attached.filter()));
     }
 
     /**
@@ -100,27 +95,32 @@ final class SparkDefaultLogging {
         for (int run = 1; run <= 3; run++) {
             int exit = submission.run(new String[] {"--version"});
             System.out.println("run " + run + ": exit " + exit + ", consoles " + consoles() + ", Spark's filters on them "
-                    + sparkFilters() + ", Spark's own profile " + Logging$.MODULE$.islog4j2DefaultConfigured());
+                    + sparkFilters().size() + ", Spark's own profile " + Logging$.MODULE$.islog4j2DefaultConfigured());
         }
     }
 
-    private static java.util.List<String> consoles() {
+    private static List<String> consoles() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         return context.getConfiguration().getRootLogger().getAppenders().keySet().stream().sorted().toList();
     }
 
-    /** How many of Spark's interpreter-phase filters the consoles carry now. */
-    private static int sparkFilters() {
-        int n = 0;
+    /** A filter of Spark's interpreter phase and the appender it is on. */
+    private record Attached(AbstractFilterable on, Filter filter) {
+    }
+
+    private static List<Attached> sparkFilters() {
+        List<Attached> found = new ArrayList<>();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         for (Appender appender : context.getConfiguration().getAppenders().values()) {
             if (appender instanceof AbstractFilterable filterable) {
                 for (Filter filter : filtersOf(filterable.getFilter())) {
-                    n += filter.getClass().getName().equals(SPARK_SHELL_FILTER) ? 1 : 0;
+                    if (filter.getClass().getName().equals(SPARK_SHELL_FILTER)) {
+                        found.add(new Attached(filterable, filter));
+                    }
                 }
             }
         }
-        return n;
+        return found;
     }
 
     private static Filter[] filtersOf(Filter filter) {
@@ -131,14 +131,14 @@ final class SparkDefaultLogging {
     }
 
     /** The layout of the console in Spark's JSON profile, read from that file (not restated here). */
-    private static org.apache.logging.log4j.core.Layout<?> jsonLayoutOf(LoggerContext context) {
+    private static Layout<?> jsonLayoutOf(LoggerContext context) {
         Configuration json = ConfigurationFactory.getInstance().getConfiguration(context,
                 ConfigurationSource.fromUri(uri(JSON_PROFILE)));
         json.initialize(); // builds its appenders (not started; this configuration is never started or stopped)
         return json.getAppender(CONSOLE).getLayout();
     }
 
-    private static java.net.URI uri(String resource) {
+    private static URI uri(String resource) {
         URL url = Logging$.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException("Spark's " + resource + " is not on the class path");

@@ -25,6 +25,12 @@ record LoadSettings(int apps, String dispatcher, Duration startAfter, Duration r
      */
     static final List<String> DEPLOYED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /** The operator JVM options a system property names (comma- or space-separated), else {@link #DEPLOYED_JVM}. */
+    static List<String> operatorJvm(String property) {
+        String options = System.getProperty(property, "");
+        return options.isBlank() ? DEPLOYED_JVM : List.of(options.trim().split("[,\\s]+"));
+    }
+
     /**
      * {@code -Dbench.tls=true}: the lean API server speaks HTTPS with a self-signed certificate, which the operator's
      * client and its spark-submit trust as their CA (a real API server's TLS cost); plain HTTP by default.

@@ -34,7 +34,7 @@ class OperatorBench {
         Path logs = Path.of(System.getProperty("project.basedir", ".")).resolve("target/bench");
         // Other operator JVM options (e.g. a bigger heap) go to their own section, never over the deployed one.
         String otherJvm = System.getProperty("bench.operator.jvm", "");
-        List<String> jvm = otherJvm.isBlank() ? LoadSettings.DEPLOYED_JVM : List.of(otherJvm.trim().split("[,\\s]+"));
+        List<String> jvm = LoadSettings.operatorJvm("bench.operator.jvm");
         LoadSettings base = new LoadSettings(0, STARTUP_DISPATCHER, Duration.ofSeconds(1), Duration.ofSeconds(2), jvm, bound,
                 logs, List.of());
         String loadBefore = MachineInfo.loadAverage();

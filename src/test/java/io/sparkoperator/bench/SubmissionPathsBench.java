@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionPathsBench {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The operator JVM's options: the deployed ones, or {@code -Dbench.paths.operator.jvm=a,b} to try others. */
-    private static final List<String> OPERATOR_JVM = System.getProperty("bench.paths.operator.jvm", "").isBlank()
-            ? LoadSettings.DEPLOYED_JVM : List.of(System.getProperty("bench.paths.operator.jvm").split(","));
+    private static final List<String> OPERATOR_JVM = LoadSettings.operatorJvm("bench.paths.operator.jvm");
 
     @Test
     void coldDefaultColdTunedAndWarmSideBySide() throws Exception {

@@ -111,7 +111,10 @@ public final class Controllers {
     private volatile boolean stopped;
     private volatile ShardGate shards;
     private volatile Duration releasedShardLinger = Duration.ZERO;
-    /** Scheduled runs seen with their parent, so a run's shard is known after it left the cache (deleted). */
+    /**
+     * Scheduled runs seen with their parent, so a run's shard is known when it is not in the cache (deleted, or of a
+     * shard given up).
+     */
     private final ConcurrentHashMap<ResourceKey, ResourceKey> runParents = new ConcurrentHashMap<>();
 
     /**
@@ -189,7 +192,7 @@ public final class Controllers {
                 timers, observers.scheduled(), settings.maxPassTime(), settings.maxConcurrentReconciles());
         apps.pause();
         scheduled.pause();
-        caches.onApps(new AppEventHandler(owned(apps::enqueue, this::appShardKey),
+        caches.onApps(new AppEventHandler(this::enqueueApp,
                         owned(scheduled::enqueue, Function.identity()), parentOf, specChanges))
                 .onPods(new PodEventHandler(podOwner(owned(apps::enqueueUrgent, this::appShardKey))))
                 .onScheduledApps(new KeyEventHandler<>(owned(scheduled::enqueue, Function.identity())));
@@ -289,6 +292,17 @@ public final class Controllers {
                 queue.accept(key);
             }
         };
+    }
+
+    /**
+     * An app event's key is queued where the app's shard is held. A scheduled run's parent is learnt from the event's
+     * own object first: the event may come from a shard this replica just gave up (its watch stops a moment later),
+     * and then the run is not in the cache, where its own name alone could place it in a shard held here.
+     */
+    private void enqueueApp(GenericKubernetesResource app) {
+        ResourceKey key = ResourceKey.of(app);
+        parentOf.apply(app).ifPresent(parent -> runParents.put(key, parent));
+        owned(apps::enqueue, this::appShardKey).accept(key);
     }
 
     /** The key whose hash places an app: its ScheduledSparkApplication parent for a scheduled run, else itself. */

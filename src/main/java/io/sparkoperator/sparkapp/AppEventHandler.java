@@ -9,16 +9,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Turns SparkApplication informer events into work: the app's own key, plus its ScheduledSparkApplication parent
- * (so the parent's run history follows its runs). Spec edits are noted for INVALIDATING before the key is queued.
+ * Turns SparkApplication informer events into work: the app itself (the event's object, whose own labels and owners
+ * say whose run it is, handed on so the receiver need not look it up in a cache), plus its
+ * ScheduledSparkApplication parent (so the parent's run history follows its runs). Spec edits are noted for
+ * INVALIDATING before the app is handed on.
  */
 public final class AppEventHandler implements ResourceEventHandler<GenericKubernetesResource> {
-    private final Consumer<ResourceKey> apps;
+    private final Consumer<GenericKubernetesResource> apps;
     private final Consumer<ResourceKey> parents;
     private final Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf;
     private final PendingSpecChanges specChanges;
 
-    public AppEventHandler(Consumer<ResourceKey> apps, Consumer<ResourceKey> parents,
+    public AppEventHandler(Consumer<GenericKubernetesResource> apps, Consumer<ResourceKey> parents,
             Function<GenericKubernetesResource, Optional<ResourceKey>> parentOf, PendingSpecChanges specChanges) {
         this.apps = apps;
         this.parents = parents;
@@ -28,7 +30,7 @@ public final class AppEventHandler implements ResourceEventHandler<GenericKubern
 
     @Override
     public void onAdd(GenericKubernetesResource app) {
-        apps.accept(ResourceKey.of(app));
+        apps.accept(app);
         parentOf.apply(app).ifPresent(parents);
     }
 
@@ -41,7 +43,7 @@ public final class AppEventHandler implements ResourceEventHandler<GenericKubern
         if (SpecChangeDetector.changed(before, after)) {
             specChanges.mark(key);
         }
-        apps.accept(key);
+        apps.accept(after);
         parentOf.apply(after).ifPresent(parents);
     }
 
@@ -49,7 +51,7 @@ public final class AppEventHandler implements ResourceEventHandler<GenericKubern
     public void onDelete(GenericKubernetesResource app, boolean finalStateUnknown) {
         ResourceKey key = ResourceKey.of(app);
         specChanges.forget(key);
-        apps.accept(key);
+        apps.accept(app);
         parentOf.apply(app).ifPresent(parents);
     }
 }
